@@ -1,0 +1,145 @@
+//! `config.toml`: the site's settings.
+//!
+//! ```toml
+//! base_url = "https://uslugi.example.org/"
+//! stale_after_days = 365      # `verified` older than this is a warning
+//! max_file_size = 1048576     # bytes; larger content files are refused
+//!
+//! [bg]
+//! title = "Социални услуги в Община Русе"
+//! description = "…"
+//! municipality = "Община Русе"
+//!
+//! [en]
+//! title = "Social services in Ruse Municipality"
+//! ```
+
+use std::path::Path;
+
+use toml::de::DeTable;
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::load::read_text;
+use crate::model::{Lang, Localized};
+use crate::model::contact::check_web_url;
+use crate::validate::fields::{FileCtx, Need, Role, Table};
+
+/// The default for `stale_after_days`.
+pub const DEFAULT_STALE_AFTER_DAYS: u32 = 365;
+/// The default for `max_file_size`: 1 MiB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 1024 * 1024;
+/// The largest `config.toml` or `vocabularies.toml` read before the limit is known.
+const SETTINGS_FILE_LIMIT: u64 = 1024 * 1024;
+
+/// The site's settings.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Where the site is published, with a trailing `/` (used for QR codes, sitemap, feeds).
+    pub base_url: String,
+    /// `verified` dates older than this many days are reported as stale.
+    pub stale_after_days: u32,
+    /// The largest content file read, in bytes.
+    pub max_file_size: u64,
+    /// The site's name.
+    pub title: Localized<String>,
+    /// One sentence on what the site is.
+    pub description: Option<Localized<String>>,
+    /// The municipality (or region) whose directory this is.
+    pub municipality: Option<Localized<String>>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            base_url: "/".into(),
+            stale_after_days: DEFAULT_STALE_AFTER_DAYS,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            title: Localized::new("kartoteka".into()),
+            description: None,
+            municipality: None,
+        }
+    }
+}
+
+/// Reads `config.toml` of the site at `root`. A missing or broken file gives errors and the
+/// defaults, so that the rest of the site can still be checked.
+pub fn load(root: &Path) -> (Config, Vec<Diagnostic>) {
+    let path = root.join("config.toml");
+    if !path.is_file() {
+        let d = Diagnostic::whole_file("config.toml", Severity::Error, "the site has no config.toml")
+            .with_help("create config.toml with at least base_url and a [bg] title; `kartoteka init DIR` writes an example");
+        return (Config::default(), vec![d]);
+    }
+    let file = match read_text(root, &path, SETTINGS_FILE_LIMIT) {
+        Ok(file) => file,
+        Err(d) => return (Config::default(), vec![d]),
+    };
+    let ctx = FileCtx::new(file.source(), 0, Role::Default, file.path.clone());
+    let table = match DeTable::parse(&file.text) {
+        Ok(table) => table,
+        Err(e) => return (Config::default(), vec![crate::validate::toml_error(&ctx, &e)]),
+    };
+    let mut t = Table::new(&ctx, table.get_ref(), 0..0, "config.toml");
+    let config = read(&mut t);
+    t.finish();
+    (config, ctx.into_diagnostics())
+}
+
+fn read(t: &mut Table<'_, '_>) -> Config {
+    let defaults = Config::default();
+    let base_url = match t.neutral_str("base_url", Need::Required, "\"https://uslugi.example.org/\"") {
+        Some(url) => match check_web_url(url.get_ref()) {
+            Ok(()) if url.get_ref().ends_with('/') => url.into_inner(),
+            Ok(()) => format!("{}/", url.get_ref()),
+            Err(problem) => {
+                t.ctx().error(url.span(), format!("`base_url` is not a web address: {problem}"), "write the full address where the site is published, e.g. base_url = \"https://uslugi.example.org/\"");
+                defaults.base_url
+            }
+        },
+        None => defaults.base_url,
+    };
+    let stale_after_days = t
+        .neutral_count("stale_after_days", 1)
+        .map_or(defaults.stale_after_days, |n| n.into_inner());
+    let max_file_size = t
+        .neutral_count("max_file_size", 1)
+        .map_or(defaults.max_file_size, |n| u64::from(n.into_inner()));
+    let mut title = None;
+    let mut description: Option<Localized<String>> = None;
+    let mut municipality: Option<Localized<String>> = None;
+    for lang in Lang::ALL {
+        let need = if lang.is_default() { Need::Required } else { Need::Optional };
+        let Some(mut texts) = t.table(lang.code(), "a language table of config.toml") else {
+            if need == Need::Required {
+                t.ctx().error(0..0, format!("config.toml needs a [{lang}] table with the site's title"), format!("add:\n[{lang}]\ntitle = \"…\""));
+            }
+            continue;
+        };
+        let lang_title = texts.text("title", need).map(|s| s.into_inner());
+        let lang_description = texts.text("description", Need::Optional).map(|s| s.into_inner());
+        let lang_municipality = texts.text("municipality", Need::Optional).map(|s| s.into_inner());
+        texts.finish();
+        set(&mut title, lang, lang_title);
+        set(&mut description, lang, lang_description);
+        set(&mut municipality, lang, lang_municipality);
+    }
+    Config {
+        base_url,
+        stale_after_days,
+        max_file_size,
+        title: title.unwrap_or(defaults.title),
+        description,
+        municipality,
+    }
+}
+
+/// Puts a language's value into a localized option: the default language creates it, others
+/// are added only where the default exists.
+pub fn set(target: &mut Option<Localized<String>>, lang: Lang, value: Option<String>) {
+    match (target.as_mut(), value) {
+        (_, None) => {}
+        (None, Some(v)) if lang.is_default() => *target = Some(Localized::new(v)),
+        (None, Some(_)) => {}
+        (Some(existing), Some(v)) => existing.set(lang, v),
+    }
+}

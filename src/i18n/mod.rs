@@ -1,0 +1,6 @@
+//! Languages of the site's text: Fluent message files and transliteration.
+
+pub mod messages;
+pub mod translit;
+
+pub use messages::SiteMessages;

@@ -1,0 +1,54 @@
+//! kartoteka: a static site generator for bilingual public service directories.
+//!
+//! The pipeline runs one way: [`load`] reads files, [`validate`] turns them into the typed
+//! [`model::Site`] (or every problem in them), and the output stages read that model.
+
+pub mod config;
+pub mod diagnostics;
+pub mod i18n;
+pub mod init;
+pub mod load;
+pub mod model;
+pub mod validate;
+
+use std::path::Path;
+
+pub use diagnostics::{Diagnostic, Severity};
+pub use model::{Date, Site};
+pub use validate::Checked;
+
+/// Loads and validates the site at `root`, judging `verified` dates against `today`.
+pub fn check(root: &Path, today: Date) -> Checked {
+    validate::check_site(root, today)
+}
+
+/// The one-line summary `check` ends with:
+/// `N services, M providers, … — E errors, W warnings, English coverage P%`.
+pub fn summary_line(checked: &Checked) -> String {
+    let (errors, warnings) = diagnostics::count(&checked.diagnostics);
+    let counts = match &checked.site {
+        Some(site) => format!(
+            "{} services ({} units), {} providers, {} partnerships, {} pages, {} brochures",
+            site.services.len(),
+            site.total_units(),
+            site.providers.len(),
+            site.partnerships.len(),
+            site.pages.len(),
+            site.brochures.len()
+        ),
+        None => "site not loaded".to_string(),
+    };
+    let coverage = checked
+        .site
+        .as_ref()
+        .map_or(String::new(), |s| format!(", English coverage {:.0}%", s.english_coverage()));
+    format!(
+        "{counts} — {errors} {}, {warnings} {}{coverage}",
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings")
+    )
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}

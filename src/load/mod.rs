@@ -1,0 +1,199 @@
+//! Loading: the site's files → raw text, split into TOML front matter and a Markdown body.
+//!
+//! Walks `content/` with walkdir and reads the files in parallel with rayon. Nothing here knows
+//! what a field means; every problem with a file as a file (unreadable, not UTF-8, empty, too
+//! big, a symlink out of the site, a missing `+++`) becomes a [`Diagnostic`], never a panic.
+
+mod front_matter;
+mod walk;
+
+use std::ops::Range;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+pub use front_matter::{Split, split};
+pub use walk::ContentPath;
+
+use crate::diagnostics::{Diagnostic, Severity, SourceText, display_path};
+use crate::model::Lang;
+
+/// The folders of `content/`, one per content kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// `content/_index.md`: the home page's text.
+    Home,
+    /// `content/services/`.
+    Service,
+    /// `content/providers/`.
+    Provider,
+    /// `content/partnerships/`.
+    Partnership,
+    /// `content/pages/`.
+    Page,
+    /// `content/brochures/`.
+    Brochure,
+}
+
+impl Kind {
+    /// The kinds that live in a folder of their own.
+    pub const FOLDERS: [Kind; 5] = [
+        Kind::Service,
+        Kind::Provider,
+        Kind::Partnership,
+        Kind::Page,
+        Kind::Brochure,
+    ];
+
+    /// The folder under `content/` (empty for the home page).
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Home => "",
+            Kind::Service => "services",
+            Kind::Provider => "providers",
+            Kind::Partnership => "partnerships",
+            Kind::Page => "pages",
+            Kind::Brochure => "brochures",
+        }
+    }
+}
+
+/// A text file of the site, decoded (UTF-8, byte order mark removed).
+#[derive(Clone, Debug)]
+pub struct TextFile {
+    /// Path relative to the site folder, `/`-separated.
+    pub path: String,
+    /// The whole text.
+    pub text: String,
+}
+
+impl TextFile {
+    /// The text with the means to turn byte offsets into line and column.
+    pub fn source(&self) -> SourceText<'_> {
+        SourceText::new(&self.path, &self.text)
+    }
+}
+
+/// A content file: where it sits, and its text split into front matter and body.
+#[derive(Clone, Debug)]
+pub struct ContentFile {
+    /// Kind, id and language, from the file's place and name.
+    pub place: ContentPath,
+    /// The decoded text.
+    pub file: TextFile,
+    /// Byte range of the TOML front matter inside `file.text`.
+    pub front_matter: Range<usize>,
+    /// The Markdown body, with line endings normalised to `\n`.
+    pub body: String,
+}
+
+impl ContentFile {
+    /// The front matter's text.
+    pub fn front_matter_text(&self) -> &str {
+        &self.file.text[self.front_matter.clone()]
+    }
+
+    /// Kind of content.
+    pub fn kind(&self) -> Kind {
+        self.place.kind
+    }
+
+    /// The file stem.
+    pub fn id(&self) -> &str {
+        &self.place.id
+    }
+
+    /// The language of the file.
+    pub fn lang(&self) -> Lang {
+        self.place.lang
+    }
+}
+
+/// Every content file that could be read, and every problem met on the way.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Files that were read and split, sorted by path.
+    pub files: Vec<ContentFile>,
+    /// Problems with files as files.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads and splits every content file of the site at `root`.
+///
+/// `max_file_size` is the largest file, in bytes, that is read at all.
+pub fn load_content(root: &Path, max_file_size: u64) -> Loaded {
+    let found = walk::content_files(root);
+    let results: Vec<Result<ContentFile, Diagnostic>> = found
+        .paths
+        .into_par_iter()
+        .map(|(path, place)| {
+            let file = read_text(root, &path, max_file_size)?;
+            let parts = split(&file).map_err(|d| *d)?;
+            Ok(ContentFile {
+                place,
+                body: parts.body,
+                front_matter: parts.front_matter,
+                file,
+            })
+        })
+        .collect();
+    let mut loaded = Loaded {
+        files: Vec::new(),
+        diagnostics: found.diagnostics,
+    };
+    for result in results {
+        match result {
+            Ok(file) => loaded.files.push(file),
+            Err(diagnostic) => loaded.diagnostics.push(diagnostic),
+        }
+    }
+    loaded.files.sort_by(|a, b| a.file.path.cmp(&b.file.path));
+    loaded
+}
+
+/// Reads one text file of the site: size limit, UTF-8, byte order mark.
+pub fn read_text(root: &Path, path: &Path, max_file_size: u64) -> Result<TextFile, Diagnostic> {
+    let shown = display_path(root, path);
+    let error = |message: String| Diagnostic::whole_file(&shown, Severity::Error, message);
+    let size = std::fs::metadata(path)
+        .map_err(|e| error(format!("cannot read the file: {e}")))?
+        .len();
+    if size > max_file_size {
+        return Err(error(format!(
+            "the file is {size} bytes, over the limit of {max_file_size} bytes"
+        ))
+        .with_help(
+            "split the text, move large material elsewhere, or raise `max_file_size` in config.toml",
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| error(format!("cannot read the file: {e}")))?;
+    let text = decode_utf8(&shown, bytes)?;
+    Ok(TextFile { path: shown, text })
+}
+
+fn decode_utf8(shown: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            let (line, column) = SourceText::new(shown, &prefix).line_column(valid);
+            Err(Diagnostic {
+                line,
+                column,
+                ..Diagnostic::whole_file(
+                    shown,
+                    Severity::Error,
+                    format!("the file is not valid UTF-8 (byte 0x{:02X})", bytes[valid]),
+                )
+            }
+            .with_help("save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)"))
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! The `kartoteka` command: parses arguments, calls the library, maps results to exit codes.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use kartoteka::{Checked, Date, Diagnostic};
+
+/// A static site generator for bilingual public service directories.
+#[derive(Parser)]
+#[command(name = "kartoteka", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a site: every error and warning with file:line:column, and a summary. Writes nothing.
+    Check {
+        /// The site folder (default: the current folder).
+        #[arg(default_value = ".")]
+        site: PathBuf,
+        /// How to print the diagnostics.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Judge `verified` dates as of this day (YYYY-MM-DD) instead of today.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+    },
+    /// Write a small working site to start from into DIR (which must be new or empty).
+    Init {
+        /// The folder to create.
+        dir: PathBuf,
+    },
+}
+
+/// Output formats for diagnostics.
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// `path:line:column: error: message`, for people.
+    Text,
+    /// One JSON document, for CI annotations.
+    Json,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse_iso(text).ok_or_else(|| format!("`{text}` is not a date; write YYYY-MM-DD"))
+}
+
+/// The build date: `--date`, else SOURCE_DATE_EPOCH, else today.
+fn build_date(given: Option<Date>) -> Date {
+    given
+        .or_else(|| {
+            std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|s| s.trim().parse::<i64>().ok())
+                .map(Date::from_unix_seconds)
+        })
+        .unwrap_or_else(Date::today)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { site, format, date } => {
+            let checked = kartoteka::check(&site, build_date(date));
+            report(&checked, format);
+            exit_code(&checked)
+        }
+        Command::Init { dir } => match kartoteka::init::init(&dir) {
+            Ok(()) => {
+                println!("wrote a new site in {}; try: kartoteka check {}", dir.display(), dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn exit_code(checked: &Checked) -> ExitCode {
+    if checked.diagnostics.iter().any(Diagnostic::is_error) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Prints diagnostics grouped by file (a blank line between files), then the summary line.
+fn report(checked: &Checked, format: Format) {
+    match format {
+        Format::Json => {
+            let (errors, warnings) = kartoteka::diagnostics::count(&checked.diagnostics);
+            let doc = serde_json::json!({
+                "diagnostics": checked.diagnostics,
+                "errors": errors,
+                "warnings": warnings,
+                "summary": kartoteka::summary_line(checked),
+            });
+            println!("{doc:#}");
+        }
+        Format::Text => {
+            let rich = std::io::stderr().is_terminal();
+            let mut previous: Option<&str> = None;
+            for d in &checked.diagnostics {
+                if previous.is_some_and(|p| p != d.path) {
+                    eprintln!();
+                }
+                previous = Some(&d.path);
+                eprintln!("{}", if rich { d.to_annotated() } else { d.to_plain() });
+            }
+            if !checked.diagnostics.is_empty() {
+                eprintln!();
+            }
+            eprintln!("{}", kartoteka::summary_line(checked));
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! The content kinds of a site: one type per folder of `content/` (contract §2).
+
+use serde::Serialize;
+
+use super::date::Date;
+use super::id::Id;
+use super::lang::Localized;
+use super::parts::{Contact, Licence, Listing, Location, Origin};
+use super::vocab::{
+    Activity, Funding, Locality, PartnershipKind, ProviderKind, ServiceType, TargetGroup, TermId,
+};
+
+/// The id of a service.
+pub type ServiceId = Id<Service>;
+/// The id of a provider.
+pub type ProviderId = Id<Provider>;
+/// The id of a partnership.
+pub type PartnershipId = Id<Partnership>;
+/// The id of a free page.
+pub type PageId = Id<Page>;
+/// The id of a brochure.
+pub type BrochureId = Id<Brochure>;
+
+/// One social service (`content/services/<id>.md`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Service {
+    /// The file stem.
+    pub id: ServiceId,
+    /// Title, summary, verified date, sources, body.
+    pub listing: Listing,
+    /// The kind of service (`type`).
+    pub service_type: TermId<ServiceType>,
+    /// Who runs it; `None` is shown as "provider not listed".
+    pub provider: Option<ProviderId>,
+    /// How many separate facilities this entry stands for (default 1).
+    pub units: u32,
+    /// What it offers: activity groups of the Social Services Act (non-empty).
+    pub activities: Vec<TermId<Activity>>,
+    /// Whom it is for (non-empty).
+    pub target_groups: Vec<TermId<TargetGroup>>,
+    /// How it is paid for.
+    pub funding: Option<TermId<Funding>>,
+    /// Places.
+    pub capacity: Option<u32>,
+    /// Youngest age served.
+    pub age_min: Option<u32>,
+    /// Oldest age served.
+    pub age_max: Option<u32>,
+    /// Can a person come without a referral from the social assistance office?
+    pub self_referral: Option<bool>,
+    /// Does the service charge the user?
+    pub fee: Option<bool>,
+    /// Related services.
+    pub related: Vec<ServiceId>,
+    /// Where it is.
+    pub locations: Vec<Location>,
+    /// How to reach it.
+    pub contact: Contact,
+    /// Licences and certificates.
+    pub licences: Vec<Licence>,
+}
+
+/// An organisation that runs services or takes part in partnerships (`content/providers/`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Provider {
+    /// The file stem.
+    pub id: ProviderId,
+    /// Title, summary, verified date, sources, body.
+    pub listing: Listing,
+    /// What kind of organisation it is.
+    pub kind: TermId<ProviderKind>,
+    /// Bulgarian company id (ЕИК), checksum-validated.
+    pub eik: Option<String>,
+    /// Licences and certificates.
+    pub licences: Vec<Licence>,
+    /// Offices.
+    pub locations: Vec<Location>,
+    /// How to reach it.
+    pub contact: Contact,
+}
+
+/// An agreement between two or more providers (`content/partnerships/`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Partnership {
+    /// The file stem.
+    pub id: PartnershipId,
+    /// Title, summary, verified date, sources, body.
+    pub listing: Listing,
+    /// The parties (two or more providers).
+    pub parties: Vec<ProviderId>,
+    /// What kind of agreement it is.
+    pub kind: TermId<PartnershipKind>,
+    /// The law or decision it rests on.
+    pub legal_basis: Option<Localized<String>>,
+    /// First day in force.
+    pub start: Date,
+    /// Last day in force, if it ends.
+    pub end: Option<Date>,
+    /// Services it covers.
+    pub services: Vec<ServiceId>,
+}
+
+impl Partnership {
+    /// Is the agreement in force on `date`?
+    pub fn in_force_on(&self, date: Date) -> bool {
+        self.start <= date && self.end.is_none_or(|end| date <= end)
+    }
+}
+
+/// A free page such as "how to get help" (`content/pages/`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Page {
+    /// The file stem, also its URL.
+    pub id: PageId,
+    /// The page title.
+    pub title: Localized<String>,
+    /// A one-sentence description.
+    pub summary: Option<Localized<String>>,
+    /// Position in the main menu; `None` = not in the menu.
+    pub menu: Option<i64>,
+    /// The Markdown body.
+    pub body: Localized<String>,
+    /// The files the page was read from.
+    pub origin: Origin,
+}
+
+/// The home page's text (`content/_index.md`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Home {
+    /// A title for the home page, when the site's title is not enough.
+    pub title: Option<Localized<String>>,
+    /// A one-sentence description.
+    pub summary: Option<Localized<String>>,
+    /// The introduction, Markdown.
+    pub body: Localized<String>,
+    /// The files it was read from, if any.
+    pub origin: Option<Origin>,
+}
+
+/// Paper sizes for brochures.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm.
+    #[default]
+    A4,
+    /// ISO A5, 148 × 210 mm.
+    A5,
+}
+
+/// Which services a brochure holds: those that match every key given (empty = all).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Selection {
+    /// Only these services.
+    pub services: Option<Vec<ServiceId>>,
+    /// Only services run by these providers.
+    pub providers: Option<Vec<ProviderId>>,
+    /// Only services for one of these target groups.
+    pub target_groups: Option<Vec<TermId<TargetGroup>>>,
+    /// Only services offering one of these activities.
+    pub activities: Option<Vec<TermId<Activity>>>,
+    /// Only services of these types.
+    pub service_types: Option<Vec<TermId<ServiceType>>>,
+    /// Only services with a location in one of these places.
+    pub localities: Option<Vec<TermId<Locality>>>,
+}
+
+impl Selection {
+    /// Does `service` match every key of the selection?
+    pub fn matches(&self, service: &Service) -> bool {
+        fn any<T: PartialEq>(wanted: &Option<Vec<T>>, has: &[T]) -> bool {
+            wanted
+                .as_ref()
+                .is_none_or(|w| w.iter().any(|x| has.contains(x)))
+        }
+        let localities: Vec<_> = service
+            .locations
+            .iter()
+            .map(|l| l.locality.clone())
+            .collect();
+        any(&self.services, std::slice::from_ref(&service.id))
+            && any(&self.providers, service.provider.as_slice())
+            && any(&self.target_groups, &service.target_groups)
+            && any(&self.activities, &service.activities)
+            && any(&self.service_types, std::slice::from_ref(&service.service_type))
+            && any(&self.localities, &localities)
+    }
+}
+
+/// A printed brochure for an event (`content/brochures/`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Brochure {
+    /// The file stem.
+    pub id: BrochureId,
+    /// The brochure's title.
+    pub title: Localized<String>,
+    /// Name, date and place of the event.
+    pub event: Option<Localized<String>>,
+    /// Paper size.
+    pub paper: Paper,
+    /// Which services it holds.
+    pub select: Selection,
+    /// The introduction, Markdown.
+    pub body: Localized<String>,
+    /// The files it was read from.
+    pub origin: Origin,
+}

@@ -1,0 +1,115 @@
+//! Parts shared by several content kinds: the common listing fields, locations, contact, licences.
+
+use serde::Serialize;
+
+use super::date::Date;
+use super::hours::OpeningHours;
+use super::id::Id;
+use super::lang::Localized;
+use super::phone::Phone;
+use super::vocab::{Locality, TermId};
+use super::Provider;
+
+/// Where a content item came from: its default-language file and its translation, if any.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    /// Site-relative path of the default-language file.
+    pub path: String,
+    /// Site-relative path of the English file, when there is one.
+    pub translation: Option<String>,
+}
+
+/// Fields common to services, providers and partnerships (contract §2).
+#[derive(Clone, Debug, Serialize)]
+pub struct Listing {
+    /// The name (T, required).
+    pub title: Localized<String>,
+    /// One plain sentence, at most 300 characters (T, required).
+    pub summary: Localized<String>,
+    /// When a person last checked the listing (N, required).
+    pub verified: Date,
+    /// A short form such as "ЦОП" (T).
+    pub abbreviation: Option<Localized<String>>,
+    /// Short citations of where the facts come from (T).
+    pub sources: Localized<Vec<String>>,
+    /// The Markdown body (T).
+    pub body: Localized<String>,
+    /// The files the listing was read from.
+    pub origin: Origin,
+}
+
+/// A place where a service or provider can be found.
+#[derive(Clone, Debug, Serialize)]
+pub struct Location {
+    /// Street address as written locally (T, required).
+    pub address: Localized<String>,
+    /// The town or village (N, required).
+    pub locality: TermId<Locality>,
+    /// Postal code (N).
+    pub postcode: Option<String>,
+    /// WGS84 coordinates (N), both or neither.
+    pub coordinates: Option<Coordinates>,
+    /// Opening hours (N).
+    pub hours: Option<OpeningHours>,
+    /// Is the place accessible by wheelchair (N)?
+    pub wheelchair: Option<bool>,
+    /// A note such as "entrance from the yard" (T).
+    pub note: Option<Localized<String>>,
+}
+
+/// A point on the map.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Coordinates {
+    /// Latitude, −90 to 90.
+    pub lat: f64,
+    /// Longitude, −180 to 180.
+    pub lon: f64,
+}
+
+/// How to reach a service or provider.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Contact {
+    /// Phone numbers, normalised (N).
+    pub phones: Vec<Phone>,
+    /// E-mail address (N).
+    pub email: Option<String>,
+    /// Web site, http or https (N).
+    pub website: Option<String>,
+    /// Facebook page (N).
+    pub facebook: Option<String>,
+    /// The person to ask for (T).
+    pub person: Option<Localized<String>>,
+}
+
+impl Contact {
+    /// Is there no way at all to get in touch?
+    pub fn is_empty(&self) -> bool {
+        self.phones.is_empty()
+            && self.email.is_none()
+            && self.website.is_none()
+            && self.facebook.is_none()
+    }
+}
+
+/// A licence or certificate (e.g. ДАЗД licence № 1277/06.06.2018).
+#[derive(Clone, Debug, Serialize)]
+pub struct Licence {
+    /// Its number (N, required).
+    pub number: String,
+    /// Date of issue (N).
+    pub issued: Option<Date>,
+    /// Who issued it: a provider in the directory, or a name (N).
+    pub issuer: Option<Issuer>,
+    /// What it covers (T).
+    pub scope: Option<Localized<String>>,
+}
+
+/// The issuer of a licence.
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub enum Issuer {
+    /// A provider of the directory, by id.
+    Provider(Id<Provider>),
+    /// A body not in the directory, by name.
+    Named(String),
+}

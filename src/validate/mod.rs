@@ -1,0 +1,284 @@
+//! Validation and linking: raw files → the typed [`Site`], or every problem in them.
+//!
+//! Settings, vocabularies and Fluent files are read first; then every content file is read
+//! into its kind's type in parallel, checking references against the ids known from the file
+//! list; then translations are merged into their default-language items.
+
+pub mod fields;
+mod kinds;
+mod known;
+mod parts;
+mod translation;
+mod vocabularies;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+use toml::de::DeTable;
+
+use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::load::{self, ContentFile, Kind};
+use crate::model::{Date, Home, Lang, Localized, Origin, Site};
+use fields::{FileCtx, Role, Table, Translation};
+use known::Known;
+use translation::Translate;
+
+pub use parts::SUMMARY_MAX_CHARS;
+
+/// The result of checking a site: the site when it has no errors, and every diagnostic.
+#[derive(Debug)]
+pub struct Checked {
+    /// The linked site; `None` when there is any error.
+    pub site: Option<Site>,
+    /// Every error and warning, sorted by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Turns a TOML syntax error into a diagnostic at its position.
+pub fn toml_error(ctx: &FileCtx<'_>, e: &toml::de::Error) -> Diagnostic {
+    let span = e.span().unwrap_or(0..0);
+    let message = e.message().trim().trim_end_matches('.').to_string();
+    ctx.source
+        .error(ctx.span(span), format!("the fields cannot be read as TOML: {message}"))
+        .with_help("check this line: text needs \"quotes\", each field is `name = value`, lists are [\"a\", \"b\"], dates are 2020-01-28 without quotes")
+}
+
+/// Loads, validates and links the site at `root`; `today` judges `verified` dates.
+pub fn check_site(root: &Path, today: Date) -> Checked {
+    let (config, mut all) = crate::config::load(root);
+    let (vocab, problems) = vocabularies::load(root);
+    all.extend(problems);
+    let (messages, problems) = crate::i18n::messages::load(root, config.max_file_size);
+    all.extend(problems);
+    all.extend(vocabularies::check_labels(&vocab, &messages));
+    let loaded = load::load_content(root, config.max_file_size);
+    all.extend(loaded.diagnostics);
+
+    let mut ids: BTreeMap<Kind, BTreeSet<String>> = BTreeMap::new();
+    for file in loaded.files.iter().filter(|f| f.lang().is_default()) {
+        ids.entry(file.kind()).or_default().insert(file.id().to_string());
+    }
+    let known = Known {
+        vocabularies: &vocab.vocabularies,
+        ids,
+        today,
+        stale_after_days: config.stale_after_days,
+    };
+    let results: Vec<FileResult<'_>> = loaded.files.par_iter().map(|f| read_file(f, &known)).collect();
+    let mut site = Site {
+        root: root.to_path_buf(),
+        config,
+        vocabularies: vocab.vocabularies.clone(),
+        messages,
+        home: Home {
+            title: None,
+            summary: None,
+            body: Localized::new(String::new()),
+            origin: None,
+        },
+        services: BTreeMap::new(),
+        providers: BTreeMap::new(),
+        partnerships: BTreeMap::new(),
+        pages: BTreeMap::new(),
+        brochures: BTreeMap::new(),
+    };
+    all.extend(assemble(&mut site, results));
+    diagnostics::sort(&mut all);
+    let clean = !all.iter().any(Diagnostic::is_error);
+    Checked {
+        site: clean.then_some(site),
+        diagnostics: all,
+    }
+}
+
+/// One content file as read: its item (for a default-language file) or its translation.
+struct FileResult<'a> {
+    file: &'a ContentFile,
+    ctx: FileCtx<'a>,
+    item: Option<Item>,
+    translation: Translation,
+}
+
+/// A content item of any kind.
+enum Item {
+    Home(Home),
+    Service(crate::model::Service),
+    Provider(crate::model::Provider),
+    Partnership(crate::model::Partnership),
+    Page(crate::model::Page),
+    Brochure(crate::model::Brochure),
+}
+
+fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>) -> FileResult<'a> {
+    let role = if file.lang().is_default() { Role::Default } else { Role::Translation };
+    let folder = match file.kind() {
+        Kind::Home => "content".to_string(),
+        kind => format!("content/{}", kind.folder()),
+    };
+    let default_path = format!("{folder}/{}.md", file.id());
+    let ctx = FileCtx::new(file.file.source(), file.front_matter.start, role, default_path.clone());
+    let origin = Origin {
+        path: default_path,
+        translation: None,
+    };
+    let item = match DeTable::parse(file.front_matter_text()) {
+        Ok(table) => {
+            let what = match file.kind() {
+                Kind::Home => "the home page",
+                Kind::Service => "a service",
+                Kind::Provider => "a provider",
+                Kind::Partnership => "a partnership",
+                Kind::Page => "a page",
+                Kind::Brochure => "a brochure",
+            };
+            // Errors about the front matter as a whole point at its first line.
+            let mut t = Table::new(&ctx, table.get_ref(), 0..0, what);
+            let (id, body) = (file.id(), file.body.as_str());
+            let item = match file.kind() {
+                Kind::Home => Some(Item::Home(kinds::home(&mut t, body, origin))),
+                Kind::Service => kinds::service(&mut t, known, id, body, origin).map(Item::Service),
+                Kind::Provider => kinds::provider(&mut t, known, id, body, origin).map(Item::Provider),
+                Kind::Partnership => kinds::partnership(&mut t, known, id, body, origin).map(Item::Partnership),
+                Kind::Page => kinds::page(&mut t, id, body, origin).map(Item::Page),
+                Kind::Brochure => kinds::brochure(&mut t, known, id, body, origin).map(Item::Brochure),
+            };
+            t.finish();
+            item
+        }
+        Err(e) => {
+            ctx.push(toml_error(&ctx, &e));
+            None
+        }
+    };
+    let translation = ctx.take_translation();
+    FileResult {
+        file,
+        ctx,
+        item: if role == Role::Default { item } else { None },
+        translation,
+    }
+}
+
+/// Puts default-language items into the site, merges translations, and reports orphans and
+/// missing translations.
+fn assemble(site: &mut Site, results: Vec<FileResult<'_>>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut translations = Vec::new();
+    let mut defaults: BTreeSet<(Kind, String)> = BTreeSet::new();
+    for result in results {
+        let key = (result.file.kind(), result.file.id().to_string());
+        if result.file.lang().is_default() {
+            defaults.insert(key);
+            if let Some(item) = result.item {
+                insert(site, item);
+            }
+            out.extend(result.ctx.into_diagnostics());
+        } else {
+            translations.push(result);
+        }
+    }
+    let mut translated: BTreeSet<(Kind, String)> = BTreeSet::new();
+    for mut result in translations {
+        let (kind, id, lang) = (result.file.kind(), result.file.id().to_string(), result.file.lang());
+        if !defaults.contains(&(kind, id.clone())) {
+            result.ctx.push(
+                Diagnostic::whole_file(&result.file.file.path, Severity::Error, format!("this translation has no default-language file {}", result.ctx.default_path))
+                    .with_help(format!("create {} with every field, or rename this file to match an existing one", result.ctx.default_path)),
+            );
+        } else {
+            translated.insert((kind, id.clone()));
+            let path = result.file.file.path.clone();
+            let body = result.file.body.as_str();
+            let tr = &mut result.translation;
+            let applied = match kind {
+                Kind::Home => apply(Some(&mut site.home), lang, tr, body, &path),
+                Kind::Service => apply(site.services.get_mut(id.as_str()), lang, tr, body, &path),
+                Kind::Provider => apply(site.providers.get_mut(id.as_str()), lang, tr, body, &path),
+                Kind::Partnership => apply(site.partnerships.get_mut(id.as_str()), lang, tr, body, &path),
+                Kind::Page => apply(site.pages.get_mut(id.as_str()), lang, tr, body, &path),
+                Kind::Brochure => apply(site.brochures.get_mut(id.as_str()), lang, tr, body, &path),
+            };
+            if applied {
+                translation::report_leftovers(&result.ctx, std::mem::take(&mut result.translation));
+            }
+        }
+        out.extend(result.ctx.into_diagnostics());
+    }
+    for (kind, id) in &defaults {
+        if !translated.contains(&(*kind, id.clone())) {
+            let folder = if *kind == Kind::Home { "content".to_string() } else { format!("content/{}", kind.folder()) };
+            out.push(
+                Diagnostic::whole_file(&format!("{folder}/{id}.md"), Severity::Warning, format!("no English translation ({folder}/{id}.en.md)"))
+                    .with_help("the English site shows the Bulgarian text, marked as not yet translated; add the .en.md file to translate it"),
+            );
+        }
+    }
+    if !defaults.iter().any(|(kind, _)| *kind == Kind::Home) {
+        out.push(
+            Diagnostic::whole_file("content/_index.md", Severity::Warning, "the home page has no introduction (content/_index.md)")
+                .with_help("create content/_index.md with a short text on what the directory is"),
+        );
+    }
+    out
+}
+
+/// Fills `item` from a translation; `false` when the default item failed to read.
+fn apply<T: Translate + HasOrigin>(item: Option<&mut T>, lang: Lang, tr: &mut Translation, body: &str, path: &str) -> bool {
+    match item {
+        Some(item) => {
+            item.translate(lang, tr, body);
+            item.set_translation(path);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Items that remember which files they came from.
+trait HasOrigin {
+    fn set_translation(&mut self, path: &str);
+}
+
+macro_rules! has_origin {
+    ($($t:ty => |$x:ident| $origin:expr;)*) => {$(
+        impl HasOrigin for $t {
+            fn set_translation(&mut self, path: &str) {
+                let $x = self;
+                if let Some(origin) = $origin {
+                    origin.translation = Some(path.to_string());
+                }
+            }
+        }
+    )*};
+}
+
+has_origin! {
+    crate::model::Service => |x| Some(&mut x.listing.origin);
+    crate::model::Provider => |x| Some(&mut x.listing.origin);
+    crate::model::Partnership => |x| Some(&mut x.listing.origin);
+    crate::model::Page => |x| Some(&mut x.origin);
+    crate::model::Brochure => |x| Some(&mut x.origin);
+    Home => |x| x.origin.as_mut();
+}
+
+fn insert(site: &mut Site, item: Item) {
+    match item {
+        Item::Home(h) => site.home = h,
+        Item::Service(s) => {
+            site.services.insert(s.id.clone(), s);
+        }
+        Item::Provider(p) => {
+            site.providers.insert(p.id.clone(), p);
+        }
+        Item::Partnership(p) => {
+            site.partnerships.insert(p.id.clone(), p);
+        }
+        Item::Page(p) => {
+            site.pages.insert(p.id.clone(), p);
+        }
+        Item::Brochure(b) => {
+            site.brochures.insert(b.id.clone(), b);
+        }
+    }
+}

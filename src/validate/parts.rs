@@ -1,0 +1,222 @@
+//! Readers for the parts several kinds share: the listing fields, locations, contact, licences.
+
+use toml::Spanned;
+
+use super::fields::{Need, Role, Table};
+use super::known::Known;
+use crate::load::Kind;
+use crate::model::contact::{check_email, check_web_url};
+use crate::model::hours;
+use crate::model::phone::parse_phone;
+use crate::model::vocab::Locality;
+use crate::model::{Contact, Coordinates, Date, Id, Issuer, Licence, Listing, Localized, Location, Origin};
+
+/// The most characters a `summary` may have.
+pub const SUMMARY_MAX_CHARS: usize = 300;
+
+/// Reads `title`, `summary`, `verified`, `abbreviation` and `sources`.
+pub fn listing(t: &mut Table<'_, '_>, known: &Known<'_>, body: &str, origin: Origin) -> Option<Listing> {
+    let title = t.text("title", Need::Required);
+    let summary = summary(t, Need::Required);
+    let verified = verified(t, known);
+    let abbreviation = t.text("abbreviation", Need::Optional);
+    let sources = t.text_list("sources").unwrap_or_default();
+    Some(Listing {
+        title: Localized::new(title?.into_inner()),
+        summary: Localized::new(summary?),
+        verified: verified?,
+        abbreviation: abbreviation.map(|a| Localized::new(a.into_inner())),
+        sources: Localized::new(sources),
+        body: Localized::new(body.to_string()),
+        origin,
+    })
+}
+
+/// Reads `summary`: one plain sentence of at most 300 characters.
+pub fn summary(t: &mut Table<'_, '_>, need: Need) -> Option<String> {
+    let summary = t.text("summary", need)?;
+    let chars = summary.get_ref().chars().count();
+    if chars > SUMMARY_MAX_CHARS {
+        t.ctx().error(
+            summary.span(),
+            format!("`summary` has {chars} characters; at most {SUMMARY_MAX_CHARS} are allowed"),
+            "keep the summary to one plain sentence; move the rest into the text below the second +++",
+        );
+    } else if summary.get_ref().contains('\n') {
+        t.ctx().error(
+            summary.span(),
+            "`summary` must be one line of plain text",
+            "write it as one sentence; put longer text below the second +++",
+        );
+    }
+    Some(summary.into_inner())
+}
+
+fn verified(t: &mut Table<'_, '_>, known: &Known<'_>) -> Option<Date> {
+    let verified = t.neutral_date("verified", Need::Required)?;
+    let date = *verified.get_ref();
+    let age = date.days_until(known.today);
+    if age < 0 {
+        t.ctx().warning(
+            verified.span(),
+            format!("`verified` is {date}, which is after today ({})", known.today),
+            "set it to the day a person last checked the listing",
+        );
+    } else if age > i64::from(known.stale_after_days) {
+        t.ctx().warning(
+            verified.span(),
+            format!(
+                "last checked on {date}, {age} days ago (more than stale_after_days = {})",
+                known.stale_after_days
+            ),
+            format!(
+                "check the facts with the provider, then set verified = {}",
+                known.today
+            ),
+        );
+    }
+    Some(date)
+}
+
+/// Reads `[[locations]]`.
+pub fn locations(t: &mut Table<'_, '_>, known: &Known<'_>) -> Vec<Location> {
+    let mut out = Vec::new();
+    for mut table in t.tables("locations", "a location ([[locations]])") {
+        if let Some(location) = location(&mut table, known) {
+            out.push(location);
+        }
+        table.finish();
+    }
+    out
+}
+
+fn location(t: &mut Table<'_, '_>, known: &Known<'_>) -> Option<Location> {
+    let address = t.text("address", Need::Required);
+    let locality = known.term::<Locality>(t, "locality", Need::Required);
+    let postcode = postcode(t);
+    let coordinates = coordinates(t);
+    let hours = t.neutral_str("hours", Need::Optional, "\"Mo-Fr 08:30-17:00\"").and_then(|h| {
+        hours::parse(h.get_ref())
+            .map_err(|e| {
+                // +1 skips the opening quote; exact for strings without escapes.
+                let at = h.span().start + 1 + e.offset;
+                t.ctx().error(at..at, format!("`hours` cannot be read: {}", e.message), e.help);
+            })
+            .ok()
+    });
+    let wheelchair = t.neutral_bool("wheelchair");
+    let note = t.text("note", Need::Optional);
+    Some(Location {
+        address: Localized::new(address?.into_inner()),
+        locality: locality?,
+        postcode,
+        coordinates,
+        hours,
+        wheelchair,
+        note: note.map(|n| Localized::new(n.into_inner())),
+    })
+}
+
+fn postcode(t: &mut Table<'_, '_>) -> Option<String> {
+    let code = t.neutral_str("postcode", Need::Optional, "\"7000\"")?;
+    let valid = code.get_ref().len() == 4 && code.get_ref().bytes().all(|b| b.is_ascii_digit());
+    if !valid {
+        t.ctx().error(code.span(), format!("`{}` is not a Bulgarian postcode (four digits)", code.get_ref()), "write it like this: postcode = \"7000\"");
+        return None;
+    }
+    Some(code.into_inner())
+}
+
+fn coordinates(t: &mut Table<'_, '_>) -> Option<Coordinates> {
+    let lat = in_range(t, "lat", 90.0);
+    let lon = in_range(t, "lon", 180.0);
+    match (lat, lon) {
+        (Some(lat), Some(lon)) => Some(Coordinates { lat, lon }),
+        (None, None) => None,
+        (Some(_), None) | (None, Some(_)) => {
+            if t.ctx().role == Role::Default && !t.ctx().has_errors() {
+                t.ctx().error(t.span(), "a location needs both `lat` and `lon`, or neither", "copy both numbers from the map, e.g. lat = 43.8356 and lon = 25.9657");
+            }
+            None
+        }
+    }
+}
+
+fn in_range(t: &mut Table<'_, '_>, key: &'static str, limit: f64) -> Option<f64> {
+    let value = t.neutral_float(key)?;
+    let v = *value.get_ref();
+    if !(-limit..=limit).contains(&v) {
+        t.ctx().error(value.span(), format!("`{key}` = {v} is outside −{limit}…{limit}"), "use WGS84 degrees as shown on OpenStreetMap (Ruse is near lat = 43.85, lon = 25.97); check that lat and lon are not swapped");
+        return None;
+    }
+    Some(v)
+}
+
+/// Reads `[contact]`.
+pub fn contact(t: &mut Table<'_, '_>) -> Contact {
+    let Some(mut c) = t.table("contact", "[contact]") else {
+        return Contact::default();
+    };
+    let mut phones = Vec::new();
+    for phone in c.neutral_str_list("phone", Need::Optional).unwrap_or_default() {
+        match parse_phone(phone.get_ref()) {
+            Ok(p) => phones.push(p),
+            Err(problem) => c.ctx().error(phone.span(), format!("`{}` is not a phone number we can read: {problem}", phone.get_ref()), "write a Bulgarian number with its area code, e.g. \"082 123 456\" or \"+359 88 812 3456\""),
+        }
+    }
+    let email = checked(&mut c, "email", "\"info@example.org\"", check_email);
+    let website = checked(&mut c, "website", "\"https://example.org\"", check_web_url);
+    let facebook = checked(&mut c, "facebook", "\"https://www.facebook.com/…\"", check_web_url);
+    let person = c.text("person", Need::Optional).map(|p| Localized::new(p.into_inner()));
+    c.finish();
+    Contact {
+        phones,
+        email,
+        website,
+        facebook,
+        person,
+    }
+}
+
+fn checked(
+    t: &mut Table<'_, '_>,
+    key: &'static str,
+    example: &str,
+    rule: fn(&str) -> Result<(), String>,
+) -> Option<String> {
+    let value: Spanned<String> = t.neutral_str(key, Need::Optional, example)?;
+    match rule(value.get_ref()) {
+        Ok(()) => Some(value.into_inner()),
+        Err(problem) => {
+            t.ctx().error(value.span(), format!("`{key}` is not valid: {problem}"), format!("write it like this: {key} = {example}"));
+            None
+        }
+    }
+}
+
+/// Reads `[[licences]]`.
+pub fn licences(t: &mut Table<'_, '_>, known: &Known<'_>) -> Vec<Licence> {
+    let mut out = Vec::new();
+    for mut l in t.tables("licences", "a licence ([[licences]])") {
+        let number = l.neutral_str("number", Need::Required, "\"1277\"");
+        let issued = l.neutral_date("issued", Need::Optional).map(Spanned::into_inner);
+        let issuer = l.neutral_str("issuer", Need::Optional, "\"dazd\"").map(|i| {
+            if known.has(Kind::Provider, i.get_ref()) {
+                Issuer::Provider(Id::new(i.get_ref()))
+            } else {
+                Issuer::Named(i.into_inner())
+            }
+        });
+        let scope = l.text("scope", Need::Optional).map(|s| Localized::new(s.into_inner()));
+        l.finish();
+        if let Some(number) = number {
+            out.push(Licence {
+                number: number.into_inner(),
+                issued,
+                issuer,
+                scope,
+            });
+        }
+    }
+    out
+}
