@@ -20,8 +20,8 @@ use toml::de::DeTable;
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::read_text;
-use crate::model::{Lang, Localized};
 use crate::model::contact::check_web_url;
+use crate::model::{Lang, Localized};
 use crate::validate::fields::{FileCtx, Need, Role, Table};
 
 /// The default for `stale_after_days`.
@@ -77,7 +77,12 @@ pub fn load(root: &Path) -> (Config, Vec<Diagnostic>) {
     let ctx = FileCtx::new(file.source(), 0, Role::Default, file.path.clone());
     let table = match DeTable::parse(&file.text) {
         Ok(table) => table,
-        Err(e) => return (Config::default(), vec![crate::validate::toml_error(&ctx, &e)]),
+        Err(e) => {
+            return (
+                Config::default(),
+                vec![crate::validate::toml_error(&ctx, &e)],
+            );
+        }
     };
     let mut t = Table::new(&ctx, table.get_ref(), 0..0, "config.toml");
     let config = read(&mut t);
@@ -87,7 +92,11 @@ pub fn load(root: &Path) -> (Config, Vec<Diagnostic>) {
 
 fn read(t: &mut Table<'_, '_>) -> Config {
     let defaults = Config::default();
-    let base_url = match t.neutral_str("base_url", Need::Required, "\"https://uslugi.example.org/\"") {
+    let base_url = match t.neutral_str(
+        "base_url",
+        Need::Required,
+        "\"https://uslugi.example.org/\"",
+    ) {
         Some(url) => match check_web_url(url.get_ref()) {
             Ok(()) if url.get_ref().ends_with('/') => url.into_inner(),
             Ok(()) => format!("{}/", url.get_ref()),
@@ -108,16 +117,28 @@ fn read(t: &mut Table<'_, '_>) -> Config {
     let mut description: Option<Localized<String>> = None;
     let mut municipality: Option<Localized<String>> = None;
     for lang in Lang::ALL {
-        let need = if lang.is_default() { Need::Required } else { Need::Optional };
+        let need = if lang.is_default() {
+            Need::Required
+        } else {
+            Need::Optional
+        };
         let Some(mut texts) = t.table(lang.code(), "a language table of config.toml") else {
             if need == Need::Required {
-                t.ctx().error(0..0, format!("config.toml needs a [{lang}] table with the site's title"), format!("add:\n[{lang}]\ntitle = \"…\""));
+                t.ctx().error(
+                    0..0,
+                    format!("config.toml needs a [{lang}] table with the site's title"),
+                    format!("add:\n[{lang}]\ntitle = \"…\""),
+                );
             }
             continue;
         };
         let lang_title = texts.text("title", need).map(|s| s.into_inner());
-        let lang_description = texts.text("description", Need::Optional).map(|s| s.into_inner());
-        let lang_municipality = texts.text("municipality", Need::Optional).map(|s| s.into_inner());
+        let lang_description = texts
+            .text("description", Need::Optional)
+            .map(|s| s.into_inner());
+        let lang_municipality = texts
+            .text("municipality", Need::Optional)
+            .map(|s| s.into_inner());
         texts.finish();
         set(&mut title, lang, lang_title);
         set(&mut description, lang, lang_description);

@@ -159,7 +159,12 @@ impl<'a> SourceText<'a> {
     }
 
     /// A diagnostic at the start of `span` (a byte range of this text).
-    pub fn at(&self, span: Range<usize>, severity: Severity, message: impl Into<String>) -> Diagnostic {
+    pub fn at(
+        &self,
+        span: Range<usize>,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let (line, column) = self.line_column(span.start);
         Diagnostic {
             path: self.path.to_string(),
@@ -197,13 +202,8 @@ pub fn display_path(site: &Path, path: &Path) -> String {
 /// and drops exact duplicates.
 pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| {
-        (&a.path, a.line, a.column, a.severity, &a.message).cmp(&(
-            &b.path,
-            b.line,
-            b.column,
-            b.severity,
-            &b.message,
-        ))
+        (&a.path, a.line, a.column, a.severity, &a.message)
+            .cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
     });
     diagnostics.dedup();
 }
@@ -245,13 +245,18 @@ mod tests {
     #[test]
     fn headline_has_the_contract_prefix() {
         let src = SourceText::new("content/services/a.md", "+++\ntype = 3\n+++\n");
-        let d = src.error(11..12, "`type` must be text").with_help("write type = \"day-centre\"");
+        let d = src
+            .error(11..12, "`type` must be text")
+            .with_help("write type = \"day-centre\"");
         assert_eq!(
             d.to_plain(),
             "content/services/a.md:2:8: error: `type` must be text\n  help: write type = \"day-centre\""
         );
         let annotated = d.to_annotated();
-        assert!(annotated.contains("2 | type = 3\n  |        ^"), "{annotated}");
+        assert!(
+            annotated.contains("2 | type = 3\n  |        ^"),
+            "{annotated}"
+        );
     }
 
     #[test]

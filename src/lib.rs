@@ -38,10 +38,9 @@ pub fn summary_line(checked: &Checked) -> String {
         ),
         None => "site not loaded".to_string(),
     };
-    let coverage = checked
-        .site
-        .as_ref()
-        .map_or(String::new(), |s| format!(", English coverage {:.0}%", s.english_coverage()));
+    let coverage = checked.site.as_ref().map_or(String::new(), |s| {
+        format!(", English coverage {:.0}%", s.english_coverage())
+    });
     format!(
         "{counts} — {errors} {}, {warnings} {}{coverage}",
         plural(errors, "error", "errors"),

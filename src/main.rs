@@ -71,7 +71,11 @@ fn main() -> ExitCode {
         }
         Command::Init { dir } => match kartoteka::init::init(&dir) {
             Ok(()) => {
-                println!("wrote a new site in {}; try: kartoteka check {}", dir.display(), dir.display());
+                println!(
+                    "wrote a new site in {}; try: kartoteka check {}",
+                    dir.display(),
+                    dir.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => {

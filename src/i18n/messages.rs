@@ -30,7 +30,9 @@ pub struct SiteMessages {
 impl SiteMessages {
     /// Does the site's file for `lang` define message `id`?
     pub fn defines(&self, lang: Lang, id: &str) -> bool {
-        self.files.get(&lang).is_some_and(|f| f.ids.contains_key(id))
+        self.files
+            .get(&lang)
+            .is_some_and(|f| f.ids.contains_key(id))
     }
 
     /// The Fluent source of the site's file for `lang`, if it has one.
@@ -95,7 +97,10 @@ pub fn parse(file: TextFile) -> (MessageFile, Vec<Diagnostic>) {
             if ids.insert(name.to_string(), offset).is_some() {
                 diagnostics.push(
                     source
-                        .error(offset..offset, format!("the message `{name}` is defined twice"))
+                        .error(
+                            offset..offset,
+                            format!("the message `{name}` is defined twice"),
+                        )
                         .with_help("keep one definition and delete the other"),
                 );
             }
@@ -125,7 +130,9 @@ mod tests {
 
     #[test]
     fn message_ids_are_collected() {
-        let (file, problems) = parse(ftl("activities-day-care = Дневна грижа\n    .description = Грижа през деня.\nlocalities-ruse = Русе\n"));
+        let (file, problems) = parse(ftl(
+            "activities-day-care = Дневна грижа\n    .description = Грижа през деня.\nlocalities-ruse = Русе\n",
+        ));
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(
             file.ids.keys().collect::<Vec<_>>(),

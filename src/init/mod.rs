@@ -9,11 +9,26 @@ const FILES: &[(&str, &str)] = &[
     ("i18n/bg.ftl", include_str!("site/i18n/bg.ftl")),
     ("i18n/en.ftl", include_str!("site/i18n/en.ftl")),
     ("content/_index.md", include_str!("site/content/_index.md")),
-    ("content/_index.en.md", include_str!("site/content/_index.en.md")),
-    ("content/services/dneven-tsentar.md", include_str!("site/content/services/dneven-tsentar.md")),
-    ("content/services/dneven-tsentar.en.md", include_str!("site/content/services/dneven-tsentar.en.md")),
-    ("content/providers/obshtina.md", include_str!("site/content/providers/obshtina.md")),
-    ("content/providers/obshtina.en.md", include_str!("site/content/providers/obshtina.en.md")),
+    (
+        "content/_index.en.md",
+        include_str!("site/content/_index.en.md"),
+    ),
+    (
+        "content/services/dneven-tsentar.md",
+        include_str!("site/content/services/dneven-tsentar.md"),
+    ),
+    (
+        "content/services/dneven-tsentar.en.md",
+        include_str!("site/content/services/dneven-tsentar.en.md"),
+    ),
+    (
+        "content/providers/obshtina.md",
+        include_str!("site/content/providers/obshtina.md"),
+    ),
+    (
+        "content/providers/obshtina.en.md",
+        include_str!("site/content/providers/obshtina.en.md"),
+    ),
 ];
 
 /// Why `init` could not write the site.

@@ -46,7 +46,10 @@ pub fn split(file: &TextFile) -> Result<Split, Box<Diagnostic>> {
     }
     Err(Box::new(
         source
-            .error(first.start..first.start, "the `+++` that opens the fields is never closed")
+            .error(
+                first.start..first.start,
+                "the `+++` that opens the fields is never closed",
+            )
             .with_help("add a line `+++` after the last field, before the text"),
     ))
 }
@@ -102,7 +105,10 @@ mod tests {
         ] {
             let f = file(text);
             let split = split(&f).unwrap();
-            assert_eq!(f.text[split.front_matter.clone()].trim_end(), "title = \"A\"");
+            assert_eq!(
+                f.text[split.front_matter.clone()].trim_end(),
+                "title = \"A\""
+            );
             assert_eq!(split.body, "Body\n");
         }
     }

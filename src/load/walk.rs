@@ -35,8 +35,14 @@ pub(super) fn content_files(root: &Path) -> Found {
     let content = root.join("content");
     if !content.is_dir() {
         found.diagnostics.push(
-            Diagnostic::whole_file("content", Severity::Error, "the site has no `content/` folder")
-                .with_help("run `kartoteka init DIR` to start a site, or check the path given to kartoteka"),
+            Diagnostic::whole_file(
+                "content",
+                Severity::Error,
+                "the site has no `content/` folder",
+            )
+            .with_help(
+                "run `kartoteka init DIR` to start a site, or check the path given to kartoteka",
+            ),
         );
         return found;
     }
@@ -75,7 +81,9 @@ pub(super) fn content_files(root: &Path) -> Found {
             }
             Ok(_) => {}
             Err(e) => {
-                let path = e.path().map_or("content".to_string(), |p| display_path(root, p));
+                let path = e
+                    .path()
+                    .map_or("content".to_string(), |p| display_path(root, p));
                 found.diagnostics.push(Diagnostic::whole_file(
                     &path,
                     Severity::Error,
@@ -108,17 +116,19 @@ fn classify(relative: &str) -> Result<Option<ContentPath>, Box<Diagnostic>> {
     let parts: Vec<&str> = name.split('/').collect();
     let (kind, file) = match parts.as_slice() {
         ["content", file] => (Kind::Home, *file),
-        ["content", folder, file] => match Kind::FOLDERS.into_iter().find(|k| k.folder() == *folder) {
-            Some(kind) => (kind, *file),
-            None => {
-                let known = Kind::FOLDERS.map(Kind::folder);
-                let help = match suggest(folder, known) {
-                    Some(s) => format!("did you mean `content/{s}/`?"),
-                    None => format!("content files go in one of: {}", known.join(", ")),
-                };
-                return Err(error(format!("`{folder}` is not a content folder"), help));
+        ["content", folder, file] => {
+            match Kind::FOLDERS.into_iter().find(|k| k.folder() == *folder) {
+                Some(kind) => (kind, *file),
+                None => {
+                    let known = Kind::FOLDERS.map(Kind::folder);
+                    let help = match suggest(folder, known) {
+                        Some(s) => format!("did you mean `content/{s}/`?"),
+                        None => format!("content files go in one of: {}", known.join(", ")),
+                    };
+                    return Err(error(format!("`{folder}` is not a content folder"), help));
+                }
             }
-        },
+        }
         _ => {
             return Err(error(
                 "content files cannot be nested in sub-folders".into(),
@@ -170,7 +180,9 @@ mod tests {
 
     #[test]
     fn names_and_places_say_kind_id_and_language() {
-        let place = classify("content/services/dneven-tsentar.en.md").unwrap().unwrap();
+        let place = classify("content/services/dneven-tsentar.en.md")
+            .unwrap()
+            .unwrap();
         assert_eq!(place.kind, Kind::Service);
         assert_eq!(place.id, "dneven-tsentar");
         assert_eq!(place.lang, Lang::En);

@@ -19,8 +19,7 @@ impl Date {
     /// A date, if it exists in the calendar.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
         let date = Date { year, month, day };
-        (month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month))
-            .then_some(date)
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(date)
     }
 
     /// Days since 1970-01-01 (negative before it).

@@ -182,7 +182,10 @@ impl Selection {
             && any(&self.providers, service.provider.as_slice())
             && any(&self.target_groups, &service.target_groups)
             && any(&self.activities, &service.activities)
-            && any(&self.service_types, std::slice::from_ref(&service.service_type))
+            && any(
+                &self.service_types,
+                std::slice::from_ref(&service.service_type),
+            )
             && any(&self.localities, &localities)
     }
 }

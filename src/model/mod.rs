@@ -57,7 +57,10 @@ pub struct Site {
 
 impl Site {
     /// The services that name `provider` as the one running them, in id order.
-    pub fn services_of<'a>(&'a self, provider: &'a ProviderId) -> impl Iterator<Item = &'a Service> {
+    pub fn services_of<'a>(
+        &'a self,
+        provider: &'a ProviderId,
+    ) -> impl Iterator<Item = &'a Service> {
         self.services
             .values()
             .filter(move |s| s.provider.as_ref() == Some(provider))
@@ -84,7 +87,10 @@ impl Site {
     }
 
     /// The services a brochure holds, in id order.
-    pub fn brochure_services<'a>(&'a self, brochure: &'a Brochure) -> impl Iterator<Item = &'a Service> {
+    pub fn brochure_services<'a>(
+        &'a self,
+        brochure: &'a Brochure,
+    ) -> impl Iterator<Item = &'a Service> {
         self.services
             .values()
             .filter(move |s| brochure.select.matches(s))

@@ -2,13 +2,13 @@
 
 use serde::Serialize;
 
+use super::Provider;
 use super::date::Date;
 use super::hours::OpeningHours;
 use super::id::Id;
 use super::lang::Localized;
 use super::phone::Phone;
 use super::vocab::{Locality, TermId};
-use super::Provider;
 
 /// Where a content item came from: its default-language file and its translation, if any.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -101,7 +101,10 @@ impl<'a> FileCtx<'a> {
 
     fn record(&self, path: String, span: Range<usize>, value: Translated) {
         if self.role == Role::Translation {
-            self.translation.borrow_mut().values.insert(path, (span, value));
+            self.translation
+                .borrow_mut()
+                .values
+                .insert(path, (span, value));
         }
     }
 
@@ -118,7 +121,10 @@ impl<'a> FileCtx<'a> {
 
     /// Records a warning at a TOML span.
     pub fn warning(&self, span: Range<usize>, message: impl Into<String>, help: impl Into<String>) {
-        let d = self.source.warning(self.span(span), message).with_help(help);
+        let d = self
+            .source
+            .warning(self.span(span), message)
+            .with_help(help);
         self.diagnostics.borrow_mut().push(d);
     }
 
@@ -179,7 +185,13 @@ impl<'c, 'i> Table<'c, 'i> {
         }
     }
 
-    fn child(&self, table: &'c DeTable<'i>, span: Range<usize>, what: &'static str, path: String) -> Self {
+    fn child(
+        &self,
+        table: &'c DeTable<'i>,
+        span: Range<usize>,
+        what: &'static str,
+        path: String,
+    ) -> Self {
         Table {
             path,
             ..Table::new(self.ctx, table, span, what)
@@ -235,7 +247,10 @@ impl<'c, 'i> Table<'c, 'i> {
     }
 
     fn key_span(&self, key: &str) -> Option<Range<usize>> {
-        self.table.keys().find(|k| k.get_ref() == key).map(|k| k.span())
+        self.table
+            .keys()
+            .find(|k| k.get_ref() == key)
+            .map(|k| k.span())
     }
 
     fn missing(&self, key: &str) {
@@ -249,7 +264,10 @@ impl<'c, 'i> Table<'c, 'i> {
     fn wrong_type(&self, key: &str, value: &Spanned<DeValue<'_>>, expected: &str, example: &str) {
         self.ctx.error(
             value.span(),
-            format!("`{key}` must be {expected}, not {}", type_name(value.get_ref())),
+            format!(
+                "`{key}` must be {expected}, not {}",
+                type_name(value.get_ref())
+            ),
             format!("write it like this: {key} = {example}"),
         );
     }
@@ -278,7 +296,11 @@ impl<'c, 'i> Table<'c, 'i> {
             }
             return None;
         }
-        self.ctx.record(format!("{}{key}", self.path), value.span(), Translated::Text(text.clone()));
+        self.ctx.record(
+            format!("{}{key}", self.path),
+            value.span(),
+            Translated::Text(text.clone()),
+        );
         Some(Spanned::new(value.span(), text))
     }
 
@@ -290,11 +312,19 @@ impl<'c, 'i> Table<'c, 'i> {
             .into_iter()
             .map(Spanned::into_inner)
             .collect();
-        self.ctx.record(format!("{}{key}", self.path), value.span(), Translated::List(list.clone()));
+        self.ctx.record(
+            format!("{}{key}", self.path),
+            value.span(),
+            Translated::List(list.clone()),
+        );
         Some(list)
     }
 
-    fn strings_in(&mut self, key: &str, value: &Spanned<DeValue<'_>>) -> Option<Vec<Spanned<String>>> {
+    fn strings_in(
+        &mut self,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+    ) -> Option<Vec<Spanned<String>>> {
         let DeValue::Array(items) = value.get_ref() else {
             self.wrong_type(key, value, "a list", "[\"…\", \"…\"]");
             return None;
@@ -309,14 +339,23 @@ impl<'c, 'i> Table<'c, 'i> {
     }
 
     /// A neutral text field.
-    pub fn neutral_str(&mut self, key: &'static str, need: Need, example: &str) -> Option<Spanned<String>> {
+    pub fn neutral_str(
+        &mut self,
+        key: &'static str,
+        need: Need,
+        example: &str,
+    ) -> Option<Spanned<String>> {
         let value = self.neutral(key, need)?;
         let text = self.string_of(key, value, example)?;
         Some(Spanned::new(value.span(), text))
     }
 
     /// A neutral list of texts (ids, phone numbers).
-    pub fn neutral_str_list(&mut self, key: &'static str, need: Need) -> Option<Vec<Spanned<String>>> {
+    pub fn neutral_str_list(
+        &mut self,
+        key: &'static str,
+        need: Need,
+    ) -> Option<Vec<Spanned<String>>> {
         let value = self.neutral(key, need)?;
         let items = self.strings_in(key, value)?;
         if items.is_empty() && need == Need::Required {
@@ -365,7 +404,10 @@ impl<'c, 'i> Table<'c, 'i> {
             _ => {
                 self.ctx.error(
                     value.span(),
-                    format!("`{key}` must be a whole number of at least {min}, not {}", value.get_ref()),
+                    format!(
+                        "`{key}` must be a whole number of at least {min}, not {}",
+                        value.get_ref()
+                    ),
                     format!("write e.g. {key} = {}", min.max(1)),
                 );
                 None
@@ -378,7 +420,9 @@ impl<'c, 'i> Table<'c, 'i> {
         let value = self.neutral(key, Need::Optional)?;
         let number = match value.get_ref() {
             DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| n as f64),
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(|n| n as f64),
             _ => None,
         };
         match number {
@@ -419,9 +463,16 @@ impl<'c, 'i> Table<'c, 'i> {
     pub fn table(&mut self, key: &'static str, what: &'static str) -> Option<Table<'c, 'i>> {
         let value = self.lookup(key)?;
         match value.get_ref() {
-            DeValue::Table(t) => Some(self.child(t, value.span(), what, format!("{}{key}.", self.path))),
+            DeValue::Table(t) => {
+                Some(self.child(t, value.span(), what, format!("{}{key}.", self.path)))
+            }
             _ => {
-                self.wrong_type(key, value, "a table", &format!("… on its own line: [{key}]"));
+                self.wrong_type(
+                    key,
+                    value,
+                    "a table",
+                    &format!("… on its own line: [{key}]"),
+                );
                 None
             }
         }
@@ -433,7 +484,12 @@ impl<'c, 'i> Table<'c, 'i> {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(key, value, "a list of tables", &format!("… on its own line: [[{key}]]"));
+            self.wrong_type(
+                key,
+                value,
+                "a list of tables",
+                &format!("… on its own line: [[{key}]]"),
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -443,7 +499,12 @@ impl<'c, 'i> Table<'c, 'i> {
                     let path = format!("{}{key}.{index}.", self.path);
                     out.push(self.child(t, item.span(), what, path));
                 }
-                _ => self.wrong_type(key, item, "a list of tables", &format!("… on its own line: [[{key}]]")),
+                _ => self.wrong_type(
+                    key,
+                    item,
+                    "a list of tables",
+                    &format!("… on its own line: [[{key}]]"),
+                ),
             }
         }
         out
@@ -466,7 +527,11 @@ impl<'c, 'i> Table<'c, 'i> {
                 }
             };
             let _ = value;
-            self.ctx.error(key.span(), format!("unknown field `{name}` in {}", self.what), help);
+            self.ctx.error(
+                key.span(),
+                format!("unknown field `{name}` in {}", self.what),
+                help,
+            );
         }
     }
 }

@@ -9,14 +9,22 @@ use super::fields::{Need, Role, Table};
 use super::known::Known;
 use super::parts;
 use crate::load::Kind;
-use crate::model::vocab::{Activity, Funding, Locality, PartnershipKind, ProviderKind, ServiceType, TargetGroup};
 use crate::model::eik::check_eik;
+use crate::model::vocab::{
+    Activity, Funding, Locality, PartnershipKind, ProviderKind, ServiceType, TargetGroup,
+};
 use crate::model::{
     Brochure, Home, Id, Localized, Origin, Page, Paper, Partnership, Provider, Selection, Service,
 };
 
 /// Reads a service.
-pub fn service(t: &mut Table<'_, '_>, known: &Known<'_>, id: &str, body: &str, origin: Origin) -> Option<Service> {
+pub fn service(
+    t: &mut Table<'_, '_>,
+    known: &Known<'_>,
+    id: &str,
+    body: &str,
+    origin: Origin,
+) -> Option<Service> {
     let listing = parts::listing(t, known, body, origin);
     let service_type = known.term::<ServiceType>(t, "type", Need::Required);
     let provider = known.reference(t, "provider", Kind::Provider, Need::Optional);
@@ -32,15 +40,25 @@ pub fn service(t: &mut Table<'_, '_>, known: &Known<'_>, id: &str, body: &str, o
     {
         t.ctx().error(
             min.span(),
-            format!("`age_min` ({}) is greater than `age_max` ({})", min.get_ref(), max.get_ref()),
+            format!(
+                "`age_min` ({}) is greater than `age_max` ({})",
+                min.get_ref(),
+                max.get_ref()
+            ),
             "swap the two numbers, or correct the one that is wrong",
         );
     }
     let self_referral = t.neutral_bool("self_referral");
     let fee = t.neutral_bool("fee");
-    let related = known.references(t, "related", Kind::Service, Need::Optional).unwrap_or_default();
+    let related = known
+        .references(t, "related", Kind::Service, Need::Optional)
+        .unwrap_or_default();
     if related.iter().any(|r| r.as_str() == id) {
-        t.ctx().error(t.span(), format!("`related` lists the service itself (`{id}`)"), "remove its own id from `related`");
+        t.ctx().error(
+            t.span(),
+            format!("`related` lists the service itself (`{id}`)"),
+            "remove its own id from `related`",
+        );
     }
     let locations = parts::locations(t, known);
     let contact = parts::contact(t);
@@ -84,24 +102,44 @@ fn missing_warnings(
         ctx.warning(0..0, "no provider: the page will say \"provider not listed\"", "add provider = \"…\" with the id of a file in content/providers/, once a source names who runs it");
     }
     if locations.is_empty() {
-        ctx.warning(0..0, "no address: citizens cannot see where the service is", "add a [[locations]] table with address and locality, once a source gives them");
+        ctx.warning(
+            0..0,
+            "no address: citizens cannot see where the service is",
+            "add a [[locations]] table with address and locality, once a source gives them",
+        );
     }
     if contact.phones.is_empty() {
-        ctx.warning(0..0, "no phone number: citizens cannot call", "add [contact] with phone = [\"…\"], once a source gives one");
+        ctx.warning(
+            0..0,
+            "no phone number: citizens cannot call",
+            "add [contact] with phone = [\"…\"], once a source gives one",
+        );
     }
 }
 
 /// Reads a provider.
-pub fn provider(t: &mut Table<'_, '_>, known: &Known<'_>, id: &str, body: &str, origin: Origin) -> Option<Provider> {
+pub fn provider(
+    t: &mut Table<'_, '_>,
+    known: &Known<'_>,
+    id: &str,
+    body: &str,
+    origin: Origin,
+) -> Option<Provider> {
     let listing = parts::listing(t, known, body, origin);
     let kind = known.term::<ProviderKind>(t, "kind", Need::Required);
-    let eik = t.neutral_str("eik", Need::Optional, "\"123456789\"").and_then(|e| match check_eik(e.get_ref()) {
-        Ok(()) => Some(e.into_inner()),
-        Err(problem) => {
-            t.ctx().error(e.span(), format!("`eik` is not valid: {problem}"), "copy the ЕИК from the Commercial Register (9 or 13 digits)");
-            None
-        }
-    });
+    let eik = t
+        .neutral_str("eik", Need::Optional, "\"123456789\"")
+        .and_then(|e| match check_eik(e.get_ref()) {
+            Ok(()) => Some(e.into_inner()),
+            Err(problem) => {
+                t.ctx().error(
+                    e.span(),
+                    format!("`eik` is not valid: {problem}"),
+                    "copy the ЕИК from the Commercial Register (9 or 13 digits)",
+                );
+                None
+            }
+        });
     let licences = parts::licences(t, known);
     let locations = parts::locations(t, known);
     let contact = parts::contact(t);
@@ -117,7 +155,13 @@ pub fn provider(t: &mut Table<'_, '_>, known: &Known<'_>, id: &str, body: &str, 
 }
 
 /// Reads a partnership.
-pub fn partnership(t: &mut Table<'_, '_>, known: &Known<'_>, id: &str, body: &str, origin: Origin) -> Option<Partnership> {
+pub fn partnership(
+    t: &mut Table<'_, '_>,
+    known: &Known<'_>,
+    id: &str,
+    body: &str,
+    origin: Origin,
+) -> Option<Partnership> {
     let listing = parts::listing(t, known, body, origin);
     let parties = known.references(t, "parties", Kind::Provider, Need::Required);
     if let Some(parties) = &parties
@@ -127,15 +171,27 @@ pub fn partnership(t: &mut Table<'_, '_>, known: &Known<'_>, id: &str, body: &st
         t.ctx().error(t.span(), format!("a partnership needs two or more `parties`, found {}", parties.len()), "list the ids of every provider that signed it, e.g. parties = [\"obshtina-ruse\", \"…\"]");
     }
     let kind = known.term::<PartnershipKind>(t, "kind", Need::Required);
-    let legal_basis = t.text("legal_basis", Need::Optional).map(|l| Localized::new(l.into_inner()));
+    let legal_basis = t
+        .text("legal_basis", Need::Optional)
+        .map(|l| Localized::new(l.into_inner()));
     let start = t.neutral_date("start", Need::Required);
     let end = t.neutral_date("end", Need::Optional);
     if let (Some(start), Some(end)) = (&start, &end)
         && end.get_ref() < start.get_ref()
     {
-        t.ctx().error(end.span(), format!("`end` ({}) is before `start` ({})", end.get_ref(), start.get_ref()), "correct the dates; `end` is the last day the agreement is in force");
+        t.ctx().error(
+            end.span(),
+            format!(
+                "`end` ({}) is before `start` ({})",
+                end.get_ref(),
+                start.get_ref()
+            ),
+            "correct the dates; `end` is the last day the agreement is in force",
+        );
     }
-    let services = known.references(t, "services", Kind::Service, Need::Optional).unwrap_or_default();
+    let services = known
+        .references(t, "services", Kind::Service, Need::Optional)
+        .unwrap_or_default();
     let parties = parties.filter(|p| p.len() >= 2);
     Some(Partnership {
         id: Id::new(id),
@@ -153,7 +209,9 @@ pub fn partnership(t: &mut Table<'_, '_>, known: &Known<'_>, id: &str, body: &st
 pub fn page(t: &mut Table<'_, '_>, id: &str, body: &str, origin: Origin) -> Option<Page> {
     let title = t.text("title", Need::Required);
     let summary = parts::summary(t, Need::Optional);
-    let menu = t.neutral_int("menu", Need::Optional).map(Spanned::into_inner);
+    let menu = t
+        .neutral_int("menu", Need::Optional)
+        .map(Spanned::into_inner);
     Some(Page {
         id: Id::new(id),
         title: Localized::new(title?.into_inner()),
@@ -177,19 +235,31 @@ pub fn home(t: &mut Table<'_, '_>, body: &str, origin: Origin) -> Home {
 }
 
 /// Reads a brochure.
-pub fn brochure(t: &mut Table<'_, '_>, known: &Known<'_>, id: &str, body: &str, origin: Origin) -> Option<Brochure> {
+pub fn brochure(
+    t: &mut Table<'_, '_>,
+    known: &Known<'_>,
+    id: &str,
+    body: &str,
+    origin: Origin,
+) -> Option<Brochure> {
     let title = t.text("title", Need::Required);
     let event = t.text("event", Need::Optional);
-    let paper = t.neutral_str("paper", Need::Optional, "\"a4\"").map_or(Some(Paper::A4), |p| {
-        match p.get_ref().to_ascii_lowercase().as_str() {
-            "a4" => Some(Paper::A4),
-            "a5" => Some(Paper::A5),
-            other => {
-                t.ctx().error(p.span(), format!("`paper` must be \"a4\" or \"a5\", not \"{other}\""), "write paper = \"a4\" or paper = \"a5\"");
-                None
-            }
-        }
-    });
+    let paper =
+        t.neutral_str("paper", Need::Optional, "\"a4\"")
+            .map_or(Some(Paper::A4), |p| {
+                match p.get_ref().to_ascii_lowercase().as_str() {
+                    "a4" => Some(Paper::A4),
+                    "a5" => Some(Paper::A5),
+                    other => {
+                        t.ctx().error(
+                            p.span(),
+                            format!("`paper` must be \"a4\" or \"a5\", not \"{other}\""),
+                            "write paper = \"a4\" or paper = \"a5\"",
+                        );
+                        None
+                    }
+                }
+            });
     let select = match t.table("select", "[select]") {
         Some(mut s) => {
             let select = Selection {

@@ -30,23 +30,41 @@ impl Known<'_> {
     }
 
     fn ids_of(&self, kind: Kind) -> impl Iterator<Item = &str> {
-        self.ids.get(&kind).into_iter().flatten().map(String::as_str)
+        self.ids
+            .get(&kind)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
     }
 
     /// A vocabulary id field.
-    pub fn term<V: Vocabulary>(&self, t: &mut Table<'_, '_>, key: &'static str, need: Need) -> Option<TermId<V>> {
+    pub fn term<V: Vocabulary>(
+        &self,
+        t: &mut Table<'_, '_>,
+        key: &'static str,
+        need: Need,
+    ) -> Option<TermId<V>> {
         let value = t.neutral_str(key, need, "\"…\"")?;
         self.check_term::<V>(t, key, value.get_ref(), value.span())
     }
 
     /// A list of vocabulary ids.
-    pub fn terms<V: Vocabulary>(&self, t: &mut Table<'_, '_>, key: &'static str, need: Need) -> Option<Vec<TermId<V>>> {
+    pub fn terms<V: Vocabulary>(
+        &self,
+        t: &mut Table<'_, '_>,
+        key: &'static str,
+        need: Need,
+    ) -> Option<Vec<TermId<V>>> {
         let values = t.neutral_str_list(key, need)?;
         let mut out: Vec<TermId<V>> = Vec::new();
         for value in values {
             if let Some(term) = self.check_term::<V>(t, key, value.get_ref(), value.span()) {
                 if out.contains(&term) {
-                    t.ctx().warning(value.span(), format!("`{term}` is listed twice in `{key}`"), "remove the repeated id");
+                    t.ctx().warning(
+                        value.span(),
+                        format!("`{term}` is listed twice in `{key}`"),
+                        "remove the repeated id",
+                    );
                 } else {
                     out.push(term);
                 }
@@ -55,7 +73,13 @@ impl Known<'_> {
         Some(out)
     }
 
-    fn check_term<V: Vocabulary>(&self, t: &Table<'_, '_>, key: &str, id: &str, span: std::ops::Range<usize>) -> Option<TermId<V>> {
+    fn check_term<V: Vocabulary>(
+        &self,
+        t: &Table<'_, '_>,
+        key: &str,
+        id: &str,
+        span: std::ops::Range<usize>,
+    ) -> Option<TermId<V>> {
         let list = V::VOCAB.key();
         if self.vocabularies.contains(V::VOCAB, id) {
             return Some(Id::new(id));
@@ -63,27 +87,53 @@ impl Known<'_> {
         let ids = self.vocabularies.ids(V::VOCAB);
         let help = match suggest(id, ids.iter().map(String::as_str)) {
             Some(s) => format!("did you mean `{s}`?"),
-            None if ids.is_empty() => format!("add `{list} = [\"{id}\"]` to vocabularies.toml, with its labels in i18n/bg.ftl and i18n/en.ftl"),
-            None => format!("use one of {} or add `{id}` to `{list}` in vocabularies.toml (and its labels to i18n/*.ftl)", ids.join(", ")),
+            None if ids.is_empty() => format!(
+                "add `{list} = [\"{id}\"]` to vocabularies.toml, with its labels in i18n/bg.ftl and i18n/en.ftl"
+            ),
+            None => format!(
+                "use one of {} or add `{id}` to `{list}` in vocabularies.toml (and its labels to i18n/*.ftl)",
+                ids.join(", ")
+            ),
         };
-        t.ctx().error(span, format!("`{id}` in `{key}` is not an id of `{list}` in vocabularies.toml"), help);
+        t.ctx().error(
+            span,
+            format!("`{id}` in `{key}` is not an id of `{list}` in vocabularies.toml"),
+            help,
+        );
         None
     }
 
     /// A reference to a content file of `kind`.
-    pub fn reference<K>(&self, t: &mut Table<'_, '_>, key: &'static str, kind: Kind, need: Need) -> Option<Id<K>> {
+    pub fn reference<K>(
+        &self,
+        t: &mut Table<'_, '_>,
+        key: &'static str,
+        kind: Kind,
+        need: Need,
+    ) -> Option<Id<K>> {
         let value = t.neutral_str(key, need, "\"…\"")?;
         self.check_reference(t, key, kind, value.get_ref(), value.span())
     }
 
     /// A list of references to content files of `kind`.
-    pub fn references<K>(&self, t: &mut Table<'_, '_>, key: &'static str, kind: Kind, need: Need) -> Option<Vec<Id<K>>> {
+    pub fn references<K>(
+        &self,
+        t: &mut Table<'_, '_>,
+        key: &'static str,
+        kind: Kind,
+        need: Need,
+    ) -> Option<Vec<Id<K>>> {
         let values = t.neutral_str_list(key, need)?;
         let mut out: Vec<Id<K>> = Vec::new();
         for value in values {
-            if let Some(id) = self.check_reference::<K>(t, key, kind, value.get_ref(), value.span()) {
+            if let Some(id) = self.check_reference::<K>(t, key, kind, value.get_ref(), value.span())
+            {
                 if out.contains(&id) {
-                    t.ctx().warning(value.span(), format!("`{id}` is listed twice in `{key}`"), "remove the repeated id");
+                    t.ctx().warning(
+                        value.span(),
+                        format!("`{id}` is listed twice in `{key}`"),
+                        "remove the repeated id",
+                    );
                 } else {
                     out.push(id);
                 }
@@ -92,16 +142,29 @@ impl Known<'_> {
         Some(out)
     }
 
-    fn check_reference<K>(&self, t: &Table<'_, '_>, key: &str, kind: Kind, id: &str, span: std::ops::Range<usize>) -> Option<Id<K>> {
+    fn check_reference<K>(
+        &self,
+        t: &Table<'_, '_>,
+        key: &str,
+        kind: Kind,
+        id: &str,
+        span: std::ops::Range<usize>,
+    ) -> Option<Id<K>> {
         if self.has(kind, id) {
             return Some(Id::new(id));
         }
         let folder = kind.folder();
         let help = match suggest(id, self.ids_of(kind)) {
             Some(s) => format!("did you mean `{s}`?"),
-            None => format!("create content/{folder}/{id}.md, or use the id (file name without .md) of a file in content/{folder}/"),
+            None => format!(
+                "create content/{folder}/{id}.md, or use the id (file name without .md) of a file in content/{folder}/"
+            ),
         };
-        t.ctx().error(span, format!("`{key}` refers to `{id}`, but there is no content/{folder}/{id}.md"), help);
+        t.ctx().error(
+            span,
+            format!("`{key}` refers to `{id}`, but there is no content/{folder}/{id}.md"),
+            help,
+        );
         None
     }
 }

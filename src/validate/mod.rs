@@ -57,7 +57,9 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
 
     let mut ids: BTreeMap<Kind, BTreeSet<String>> = BTreeMap::new();
     for file in loaded.files.iter().filter(|f| f.lang().is_default()) {
-        ids.entry(file.kind()).or_default().insert(file.id().to_string());
+        ids.entry(file.kind())
+            .or_default()
+            .insert(file.id().to_string());
     }
     let known = Known {
         vocabularies: &vocab.vocabularies,
@@ -65,7 +67,11 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
         today,
         stale_after_days: config.stale_after_days,
     };
-    let results: Vec<FileResult<'_>> = loaded.files.par_iter().map(|f| read_file(f, &known)).collect();
+    let results: Vec<FileResult<'_>> = loaded
+        .files
+        .par_iter()
+        .map(|f| read_file(f, &known))
+        .collect();
     let mut site = Site {
         root: root.to_path_buf(),
         config,
@@ -111,13 +117,22 @@ enum Item {
 }
 
 fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>) -> FileResult<'a> {
-    let role = if file.lang().is_default() { Role::Default } else { Role::Translation };
+    let role = if file.lang().is_default() {
+        Role::Default
+    } else {
+        Role::Translation
+    };
     let folder = match file.kind() {
         Kind::Home => "content".to_string(),
         kind => format!("content/{}", kind.folder()),
     };
     let default_path = format!("{folder}/{}.md", file.id());
-    let ctx = FileCtx::new(file.file.source(), file.front_matter.start, role, default_path.clone());
+    let ctx = FileCtx::new(
+        file.file.source(),
+        file.front_matter.start,
+        role,
+        default_path.clone(),
+    );
     let origin = Origin {
         path: default_path,
         translation: None,
@@ -138,10 +153,16 @@ fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>) -> FileResult<'a> {
             let item = match file.kind() {
                 Kind::Home => Some(Item::Home(kinds::home(&mut t, body, origin))),
                 Kind::Service => kinds::service(&mut t, known, id, body, origin).map(Item::Service),
-                Kind::Provider => kinds::provider(&mut t, known, id, body, origin).map(Item::Provider),
-                Kind::Partnership => kinds::partnership(&mut t, known, id, body, origin).map(Item::Partnership),
+                Kind::Provider => {
+                    kinds::provider(&mut t, known, id, body, origin).map(Item::Provider)
+                }
+                Kind::Partnership => {
+                    kinds::partnership(&mut t, known, id, body, origin).map(Item::Partnership)
+                }
                 Kind::Page => kinds::page(&mut t, id, body, origin).map(Item::Page),
-                Kind::Brochure => kinds::brochure(&mut t, known, id, body, origin).map(Item::Brochure),
+                Kind::Brochure => {
+                    kinds::brochure(&mut t, known, id, body, origin).map(Item::Brochure)
+                }
             };
             t.finish();
             item
@@ -180,11 +201,25 @@ fn assemble(site: &mut Site, results: Vec<FileResult<'_>>) -> Vec<Diagnostic> {
     }
     let mut translated: BTreeSet<(Kind, String)> = BTreeSet::new();
     for mut result in translations {
-        let (kind, id, lang) = (result.file.kind(), result.file.id().to_string(), result.file.lang());
+        let (kind, id, lang) = (
+            result.file.kind(),
+            result.file.id().to_string(),
+            result.file.lang(),
+        );
         if !defaults.contains(&(kind, id.clone())) {
             result.ctx.push(
-                Diagnostic::whole_file(&result.file.file.path, Severity::Error, format!("this translation has no default-language file {}", result.ctx.default_path))
-                    .with_help(format!("create {} with every field, or rename this file to match an existing one", result.ctx.default_path)),
+                Diagnostic::whole_file(
+                    &result.file.file.path,
+                    Severity::Error,
+                    format!(
+                        "this translation has no default-language file {}",
+                        result.ctx.default_path
+                    ),
+                )
+                .with_help(format!(
+                    "create {} with every field, or rename this file to match an existing one",
+                    result.ctx.default_path
+                )),
             );
         } else {
             translated.insert((kind, id.clone()));
@@ -195,7 +230,13 @@ fn assemble(site: &mut Site, results: Vec<FileResult<'_>>) -> Vec<Diagnostic> {
                 Kind::Home => apply(Some(&mut site.home), lang, tr, body, &path),
                 Kind::Service => apply(site.services.get_mut(id.as_str()), lang, tr, body, &path),
                 Kind::Provider => apply(site.providers.get_mut(id.as_str()), lang, tr, body, &path),
-                Kind::Partnership => apply(site.partnerships.get_mut(id.as_str()), lang, tr, body, &path),
+                Kind::Partnership => apply(
+                    site.partnerships.get_mut(id.as_str()),
+                    lang,
+                    tr,
+                    body,
+                    &path,
+                ),
                 Kind::Page => apply(site.pages.get_mut(id.as_str()), lang, tr, body, &path),
                 Kind::Brochure => apply(site.brochures.get_mut(id.as_str()), lang, tr, body, &path),
             };
@@ -207,7 +248,11 @@ fn assemble(site: &mut Site, results: Vec<FileResult<'_>>) -> Vec<Diagnostic> {
     }
     for (kind, id) in &defaults {
         if !translated.contains(&(*kind, id.clone())) {
-            let folder = if *kind == Kind::Home { "content".to_string() } else { format!("content/{}", kind.folder()) };
+            let folder = if *kind == Kind::Home {
+                "content".to_string()
+            } else {
+                format!("content/{}", kind.folder())
+            };
             out.push(
                 Diagnostic::whole_file(&format!("{folder}/{id}.md"), Severity::Warning, format!("no English translation ({folder}/{id}.en.md)"))
                     .with_help("the English site shows the Bulgarian text, marked as not yet translated; add the .en.md file to translate it"),
@@ -216,15 +261,25 @@ fn assemble(site: &mut Site, results: Vec<FileResult<'_>>) -> Vec<Diagnostic> {
     }
     if !defaults.iter().any(|(kind, _)| *kind == Kind::Home) {
         out.push(
-            Diagnostic::whole_file("content/_index.md", Severity::Warning, "the home page has no introduction (content/_index.md)")
-                .with_help("create content/_index.md with a short text on what the directory is"),
+            Diagnostic::whole_file(
+                "content/_index.md",
+                Severity::Warning,
+                "the home page has no introduction (content/_index.md)",
+            )
+            .with_help("create content/_index.md with a short text on what the directory is"),
         );
     }
     out
 }
 
 /// Fills `item` from a translation; `false` when the default item failed to read.
-fn apply<T: Translate + HasOrigin>(item: Option<&mut T>, lang: Lang, tr: &mut Translation, body: &str, path: &str) -> bool {
+fn apply<T: Translate + HasOrigin>(
+    item: Option<&mut T>,
+    lang: Lang,
+    tr: &mut Translation,
+    body: &str,
+    path: &str,
+) -> bool {
     match item {
         Some(item) => {
             item.translate(lang, tr, body);

@@ -9,13 +9,20 @@ use crate::model::contact::{check_email, check_web_url};
 use crate::model::hours;
 use crate::model::phone::parse_phone;
 use crate::model::vocab::Locality;
-use crate::model::{Contact, Coordinates, Date, Id, Issuer, Licence, Listing, Localized, Location, Origin};
+use crate::model::{
+    Contact, Coordinates, Date, Id, Issuer, Licence, Listing, Localized, Location, Origin,
+};
 
 /// The most characters a `summary` may have.
 pub const SUMMARY_MAX_CHARS: usize = 300;
 
 /// Reads `title`, `summary`, `verified`, `abbreviation` and `sources`.
-pub fn listing(t: &mut Table<'_, '_>, known: &Known<'_>, body: &str, origin: Origin) -> Option<Listing> {
+pub fn listing(
+    t: &mut Table<'_, '_>,
+    known: &Known<'_>,
+    body: &str,
+    origin: Origin,
+) -> Option<Listing> {
     let title = t.text("title", Need::Required);
     let summary = summary(t, Need::Required);
     let verified = verified(t, known);
@@ -59,7 +66,10 @@ fn verified(t: &mut Table<'_, '_>, known: &Known<'_>) -> Option<Date> {
     if age < 0 {
         t.ctx().warning(
             verified.span(),
-            format!("`verified` is {date}, which is after today ({})", known.today),
+            format!(
+                "`verified` is {date}, which is after today ({})",
+                known.today
+            ),
             "set it to the day a person last checked the listing",
         );
     } else if age > i64::from(known.stale_after_days) {
@@ -95,15 +105,21 @@ fn location(t: &mut Table<'_, '_>, known: &Known<'_>) -> Option<Location> {
     let locality = known.term::<Locality>(t, "locality", Need::Required);
     let postcode = postcode(t);
     let coordinates = coordinates(t);
-    let hours = t.neutral_str("hours", Need::Optional, "\"Mo-Fr 08:30-17:00\"").and_then(|h| {
-        hours::parse(h.get_ref())
-            .map_err(|e| {
-                // +1 skips the opening quote; exact for strings without escapes.
-                let at = h.span().start + 1 + e.offset;
-                t.ctx().error(at..at, format!("`hours` cannot be read: {}", e.message), e.help);
-            })
-            .ok()
-    });
+    let hours = t
+        .neutral_str("hours", Need::Optional, "\"Mo-Fr 08:30-17:00\"")
+        .and_then(|h| {
+            hours::parse(h.get_ref())
+                .map_err(|e| {
+                    // +1 skips the opening quote; exact for strings without escapes.
+                    let at = h.span().start + 1 + e.offset;
+                    t.ctx().error(
+                        at..at,
+                        format!("`hours` cannot be read: {}", e.message),
+                        e.help,
+                    );
+                })
+                .ok()
+        });
     let wheelchair = t.neutral_bool("wheelchair");
     let note = t.text("note", Need::Optional);
     Some(Location {
@@ -121,7 +137,14 @@ fn postcode(t: &mut Table<'_, '_>) -> Option<String> {
     let code = t.neutral_str("postcode", Need::Optional, "\"7000\"")?;
     let valid = code.get_ref().len() == 4 && code.get_ref().bytes().all(|b| b.is_ascii_digit());
     if !valid {
-        t.ctx().error(code.span(), format!("`{}` is not a Bulgarian postcode (four digits)", code.get_ref()), "write it like this: postcode = \"7000\"");
+        t.ctx().error(
+            code.span(),
+            format!(
+                "`{}` is not a Bulgarian postcode (four digits)",
+                code.get_ref()
+            ),
+            "write it like this: postcode = \"7000\"",
+        );
         return None;
     }
     Some(code.into_inner())
@@ -135,7 +158,11 @@ fn coordinates(t: &mut Table<'_, '_>) -> Option<Coordinates> {
         (None, None) => None,
         (Some(_), None) | (None, Some(_)) => {
             if t.ctx().role == Role::Default && !t.ctx().has_errors() {
-                t.ctx().error(t.span(), "a location needs both `lat` and `lon`, or neither", "copy both numbers from the map, e.g. lat = 43.8356 and lon = 25.9657");
+                t.ctx().error(
+                    t.span(),
+                    "a location needs both `lat` and `lon`, or neither",
+                    "copy both numbers from the map, e.g. lat = 43.8356 and lon = 25.9657",
+                );
             }
             None
         }
@@ -158,7 +185,10 @@ pub fn contact(t: &mut Table<'_, '_>) -> Contact {
         return Contact::default();
     };
     let mut phones = Vec::new();
-    for phone in c.neutral_str_list("phone", Need::Optional).unwrap_or_default() {
+    for phone in c
+        .neutral_str_list("phone", Need::Optional)
+        .unwrap_or_default()
+    {
         match parse_phone(phone.get_ref()) {
             Ok(p) => phones.push(p),
             Err(problem) => c.ctx().error(phone.span(), format!("`{}` is not a phone number we can read: {problem}", phone.get_ref()), "write a Bulgarian number with its area code, e.g. \"082 123 456\" or \"+359 88 812 3456\""),
@@ -166,8 +196,15 @@ pub fn contact(t: &mut Table<'_, '_>) -> Contact {
     }
     let email = checked(&mut c, "email", "\"info@example.org\"", check_email);
     let website = checked(&mut c, "website", "\"https://example.org\"", check_web_url);
-    let facebook = checked(&mut c, "facebook", "\"https://www.facebook.com/…\"", check_web_url);
-    let person = c.text("person", Need::Optional).map(|p| Localized::new(p.into_inner()));
+    let facebook = checked(
+        &mut c,
+        "facebook",
+        "\"https://www.facebook.com/…\"",
+        check_web_url,
+    );
+    let person = c
+        .text("person", Need::Optional)
+        .map(|p| Localized::new(p.into_inner()));
     c.finish();
     Contact {
         phones,
@@ -188,7 +225,11 @@ fn checked(
     match rule(value.get_ref()) {
         Ok(()) => Some(value.into_inner()),
         Err(problem) => {
-            t.ctx().error(value.span(), format!("`{key}` is not valid: {problem}"), format!("write it like this: {key} = {example}"));
+            t.ctx().error(
+                value.span(),
+                format!("`{key}` is not valid: {problem}"),
+                format!("write it like this: {key} = {example}"),
+            );
             None
         }
     }
@@ -199,15 +240,21 @@ pub fn licences(t: &mut Table<'_, '_>, known: &Known<'_>) -> Vec<Licence> {
     let mut out = Vec::new();
     for mut l in t.tables("licences", "a licence ([[licences]])") {
         let number = l.neutral_str("number", Need::Required, "\"1277\"");
-        let issued = l.neutral_date("issued", Need::Optional).map(Spanned::into_inner);
-        let issuer = l.neutral_str("issuer", Need::Optional, "\"dazd\"").map(|i| {
-            if known.has(Kind::Provider, i.get_ref()) {
-                Issuer::Provider(Id::new(i.get_ref()))
-            } else {
-                Issuer::Named(i.into_inner())
-            }
-        });
-        let scope = l.text("scope", Need::Optional).map(|s| Localized::new(s.into_inner()));
+        let issued = l
+            .neutral_date("issued", Need::Optional)
+            .map(Spanned::into_inner);
+        let issuer = l
+            .neutral_str("issuer", Need::Optional, "\"dazd\"")
+            .map(|i| {
+                if known.has(Kind::Provider, i.get_ref()) {
+                    Issuer::Provider(Id::new(i.get_ref()))
+                } else {
+                    Issuer::Named(i.into_inner())
+                }
+            });
+        let scope = l
+            .text("scope", Need::Optional)
+            .map(|s| Localized::new(s.into_inner()));
         l.finish();
         if let Some(number) = number {
             out.push(Licence {

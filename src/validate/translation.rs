@@ -4,7 +4,10 @@
 //! (a third location when the default file has two) is reported on the translation's line.
 
 use super::fields::{FileCtx, Translation};
-use crate::model::{Brochure, Contact, Home, Lang, Licence, Listing, Localized, Location, Page, Partnership, Provider, Service};
+use crate::model::{
+    Brochure, Contact, Home, Lang, Licence, Listing, Localized, Location, Page, Partnership,
+    Provider, Service,
+};
 
 /// A content item that a translation can fill.
 pub trait Translate {
@@ -42,7 +45,12 @@ fn listing(l: &mut Listing, lang: Lang, tr: &mut Translation, text_body: &str) {
 
 fn locations(list: &mut [Location], lang: Lang, tr: &mut Translation) {
     for (i, location) in list.iter_mut().enumerate() {
-        text(&mut location.address, lang, tr, &format!("locations.{i}.address"));
+        text(
+            &mut location.address,
+            lang,
+            tr,
+            &format!("locations.{i}.address"),
+        );
         optional(&mut location.note, lang, tr, &format!("locations.{i}.note"));
     }
 }
@@ -111,12 +119,21 @@ pub fn report_leftovers(ctx: &FileCtx<'_>, tr: Translation) {
     for (path, (span, _)) in tr.values {
         let (what, fix) = match path.split('.').next() {
             Some(list @ ("locations" | "licences")) => (
-                format!("this translation has more [[{list}]] than {} (`{path}` has no counterpart)", ctx.default_path),
-                format!("[[{list}]] in a translation repeat the default file's by position: delete the extra one here, or add it to {}", ctx.default_path),
+                format!(
+                    "this translation has more [[{list}]] than {} (`{path}` has no counterpart)",
+                    ctx.default_path
+                ),
+                format!(
+                    "[[{list}]] in a translation repeat the default file's by position: delete the extra one here, or add it to {}",
+                    ctx.default_path
+                ),
             ),
             _ => (
                 format!("`{path}` has no counterpart in {}", ctx.default_path),
-                format!("add the field to {} first; the translation only translates it", ctx.default_path),
+                format!(
+                    "add the field to {} first; the translation only translates it",
+                    ctx.default_path
+                ),
             ),
         };
         ctx.error(span, what, fix);

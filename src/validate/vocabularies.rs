@@ -62,22 +62,42 @@ fn lists(ctx: &FileCtx<'_>, table: &DeTable<'_>, read: &mut Read) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the lists are: {}", known.join(", ")),
             };
-            ctx.error(key.span(), format!("unknown list `{name}` in vocabularies.toml"), help);
+            ctx.error(
+                key.span(),
+                format!("unknown list `{name}` in vocabularies.toml"),
+                help,
+            );
             continue;
         };
         let DeValue::Array(items) = value.get_ref() else {
-            ctx.error(value.span(), format!("`{name}` must be a list of ids"), format!("write it like this: {name} = [\"first-id\", \"second-id\"]"));
+            ctx.error(
+                value.span(),
+                format!("`{name}` must be a list of ids"),
+                format!("write it like this: {name} = [\"first-id\", \"second-id\"]"),
+            );
             continue;
         };
         for item in items.iter() {
             let DeValue::String(id) = item.get_ref() else {
-                ctx.error(item.span(), format!("every id in `{name}` must be text in quotes"), format!("write it like this: {name} = [\"first-id\", \"second-id\"]"));
+                ctx.error(
+                    item.span(),
+                    format!("every id in `{name}` must be text in quotes"),
+                    format!("write it like this: {name} = [\"first-id\", \"second-id\"]"),
+                );
                 continue;
             };
             if let Some(problem) = check_id(id) {
-                ctx.error(item.span(), format!("`{id}` is not a valid id: {problem}"), format!("write it as \"{}\"", suggest_id(id)));
+                ctx.error(
+                    item.span(),
+                    format!("`{id}` is not a valid id: {problem}"),
+                    format!("write it as \"{}\"", suggest_id(id)),
+                );
             } else if read.vocabularies.contains(vocab, id) {
-                ctx.error(item.span(), format!("`{id}` is listed twice in `{name}`"), "remove the repeated id");
+                ctx.error(
+                    item.span(),
+                    format!("`{id}` is listed twice in `{name}`"),
+                    "remove the repeated id",
+                );
             } else {
                 read.vocabularies.push(vocab, id);
                 read.places.push((vocab, id.to_string(), item.span()));
@@ -86,7 +106,11 @@ fn lists(ctx: &FileCtx<'_>, table: &DeTable<'_>, read: &mut Read) {
     }
     for vocab in Vocab::ALL {
         if !table.contains_key(vocab.key()) {
-            ctx.error(0..0, format!("vocabularies.toml has no `{}` list", vocab.key()), format!("add a line {} = [\"…\"]", vocab.key()));
+            ctx.error(
+                0..0,
+                format!("vocabularies.toml has no `{}` list", vocab.key()),
+                format!("add a line {} = [\"…\"]", vocab.key()),
+            );
         }
     }
 }
@@ -101,8 +125,18 @@ pub fn check_labels(read: &Read, messages: &SiteMessages) -> Vec<Diagnostic> {
             if !messages.defines(lang, &key) {
                 out.push(
                     source
-                        .error(span.clone(), format!("`{id}` in `{}` has no {} label", vocab.key(), lang.english_name()))
-                        .with_help(format!("add a line `{key} = …` to i18n/{}.ftl", lang.code())),
+                        .error(
+                            span.clone(),
+                            format!(
+                                "`{id}` in `{}` has no {} label",
+                                vocab.key(),
+                                lang.english_name()
+                            ),
+                        )
+                        .with_help(format!(
+                            "add a line `{key} = …` to i18n/{}.ftl",
+                            lang.code()
+                        )),
                 );
             }
         }
