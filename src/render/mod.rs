@@ -1,0 +1,3 @@
+//! Rendering: the typed site → HTML pages, in every language.
+
+pub mod urls;

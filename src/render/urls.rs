@@ -1,0 +1,152 @@
+//! Every URL of the site, made in one place (contract §4).
+//!
+//! Pages, search records, the sitemap, feeds and QR codes all take their URLs from here.
+//! URLs are site-absolute paths (`/uslugi/<id>/`); [`absolute`] joins one to `base_url`.
+
+use crate::model::{Lang, Vocab};
+
+/// The path prefix of a language: `/` for Bulgarian, `/en/` for English.
+pub fn home(lang: Lang) -> String {
+    match lang {
+        Lang::Bg => "/".to_string(),
+        Lang::En => "/en/".to_string(),
+    }
+}
+
+fn section(lang: Lang, bg: &str, en: &str, id: &str) -> String {
+    match lang {
+        Lang::Bg => format!("/{bg}/{id}/"),
+        Lang::En => format!("/en/{en}/{id}/"),
+    }
+}
+
+/// A service page: `/uslugi/<id>/`, `/en/services/<id>/`.
+pub fn service(lang: Lang, id: &str) -> String {
+    section(lang, "uslugi", "services", id)
+}
+
+/// A provider page: `/dostavchitsi/<id>/`, `/en/providers/<id>/`.
+pub fn provider(lang: Lang, id: &str) -> String {
+    section(lang, "dostavchitsi", "providers", id)
+}
+
+/// A partnership page: `/partnyorstva/<id>/`, `/en/partnerships/<id>/`.
+pub fn partnership(lang: Lang, id: &str) -> String {
+    section(lang, "partnyorstva", "partnerships", id)
+}
+
+/// A free page: `/<id>/`, `/en/<id>/`.
+pub fn page(lang: Lang, id: &str) -> String {
+    format!("{}{id}/", home(lang))
+}
+
+/// The search page: `/tarsene/`, `/en/search/`.
+pub fn search(lang: Lang) -> String {
+    match lang {
+        Lang::Bg => "/tarsene/".to_string(),
+        Lang::En => "/en/search/".to_string(),
+    }
+}
+
+/// A provider's brochure: `/dostavchitsi/<id>/brochure.pdf`, `/en/providers/<id>/brochure.pdf`.
+pub fn provider_brochure(lang: Lang, id: &str) -> String {
+    format!("{}brochure.pdf", provider(lang, id))
+}
+
+/// An event brochure: `/broshuri/<id>.pdf`, `/en/brochures/<id>.pdf`.
+pub fn event_brochure(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Bg => format!("/broshuri/{id}.pdf"),
+        Lang::En => format!("/en/brochures/{id}.pdf"),
+    }
+}
+
+/// The folder of a vocabulary's listing pages: Bulgarian words transliterated, English words.
+fn vocab_folder(vocab: Vocab, lang: Lang) -> &'static str {
+    match (vocab, lang) {
+        (Vocab::ServiceTypes, Lang::Bg) => "vidove-uslugi",
+        (Vocab::ServiceTypes, Lang::En) => "service-types",
+        (Vocab::Activities, Lang::Bg) => "deynosti",
+        (Vocab::Activities, Lang::En) => "activities",
+        (Vocab::TargetGroups, Lang::Bg) => "tselevi-grupi",
+        (Vocab::TargetGroups, Lang::En) => "target-groups",
+        (Vocab::Funding, Lang::Bg) => "finansirane",
+        (Vocab::Funding, Lang::En) => "funding",
+        (Vocab::Localities, Lang::Bg) => "naseleni-mesta",
+        (Vocab::Localities, Lang::En) => "places",
+        (Vocab::ProviderKinds, Lang::Bg) => "vidove-organizatsii",
+        (Vocab::ProviderKinds, Lang::En) => "provider-kinds",
+        (Vocab::PartnershipKinds, Lang::Bg) => "vidove-partnyorstva",
+        (Vocab::PartnershipKinds, Lang::En) => "partnership-kinds",
+    }
+}
+
+/// The listing page of one vocabulary term: `/tselevi-grupi/<id>/`, `/en/target-groups/<id>/`.
+pub fn term(lang: Lang, vocab: Vocab, id: &str) -> String {
+    format!("{}{}/{id}/", home(lang), vocab_folder(vocab, lang))
+}
+
+/// The page listing every term of a vocabulary: `/tselevi-grupi/`, `/en/target-groups/`.
+pub fn vocabulary(lang: Lang, vocab: Vocab) -> String {
+    format!("{}{}/", home(lang), vocab_folder(vocab, lang))
+}
+
+/// Joins a site path to the site's `base_url` (which ends with `/`).
+pub fn absolute(base_url: &str, path: &str) -> String {
+    format!("{}{}", base_url.trim_end_matches('/'), path)
+}
+
+/// The file a page URL is written to, relative to the output folder: `/uslugi/x/` →
+/// `uslugi/x/index.html`; `/broshuri/x.pdf` stays `broshuri/x.pdf`.
+pub fn output_file(url: &str) -> String {
+    let path = url.trim_start_matches('/');
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contract_urls() {
+        assert_eq!(service(Lang::Bg, "a"), "/uslugi/a/");
+        assert_eq!(service(Lang::En, "a"), "/en/services/a/");
+        assert_eq!(provider(Lang::Bg, "a"), "/dostavchitsi/a/");
+        assert_eq!(provider(Lang::En, "a"), "/en/providers/a/");
+        assert_eq!(partnership(Lang::Bg, "a"), "/partnyorstva/a/");
+        assert_eq!(partnership(Lang::En, "a"), "/en/partnerships/a/");
+        assert_eq!(page(Lang::Bg, "a"), "/a/");
+        assert_eq!(page(Lang::En, "a"), "/en/a/");
+        assert_eq!(search(Lang::Bg), "/tarsene/");
+        assert_eq!(search(Lang::En), "/en/search/");
+        assert_eq!(
+            provider_brochure(Lang::Bg, "a"),
+            "/dostavchitsi/a/brochure.pdf"
+        );
+        assert_eq!(
+            provider_brochure(Lang::En, "a"),
+            "/en/providers/a/brochure.pdf"
+        );
+        assert_eq!(event_brochure(Lang::Bg, "a"), "/broshuri/a.pdf");
+        assert_eq!(event_brochure(Lang::En, "a"), "/en/brochures/a.pdf");
+    }
+
+    #[test]
+    fn output_files_and_absolute_urls() {
+        assert_eq!(output_file("/"), "index.html");
+        assert_eq!(output_file("/en/services/a/"), "en/services/a/index.html");
+        assert_eq!(output_file("/broshuri/a.pdf"), "broshuri/a.pdf");
+        assert_eq!(
+            absolute("https://x.org/", "/uslugi/a/"),
+            "https://x.org/uslugi/a/"
+        );
+        assert_eq!(
+            term(Lang::Bg, Vocab::TargetGroups, "children"),
+            "/tselevi-grupi/children/"
+        );
+    }
+}
