@@ -98,8 +98,12 @@ fn read(t: &mut Table<'_, '_>) -> Config {
         "\"https://uslugi.example.org/\"",
     ) {
         Some(url) => match check_web_url(url.get_ref()) {
-            Ok(()) if url.get_ref().ends_with('/') => url.into_inner(),
-            Ok(()) => format!("{}/", url.get_ref()),
+            Ok(()) => {
+                if is_placeholder(url.get_ref()) {
+                    t.ctx().warning(url.span(), "`base_url` is still a placeholder address", "set it to the address where the site is published: QR codes in brochures, the sitemap and the feeds point there");
+                }
+                format!("{}/", url.get_ref().trim_end_matches('/'))
+            }
             Err(problem) => {
                 t.ctx().error(url.span(), format!("`base_url` is not a web address: {problem}"), "write the full address where the site is published, e.g. base_url = \"https://uslugi.example.org/\"");
                 defaults.base_url
@@ -152,6 +156,18 @@ fn read(t: &mut Table<'_, '_>) -> Config {
         description,
         municipality,
     }
+}
+
+/// Is `url` on one of the domains reserved for examples (RFC 2606)?
+fn is_placeholder(url: &str) -> bool {
+    url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
+        .is_some_and(|host| {
+            ["example.org", "example.com", "example.net", "example"]
+                .iter()
+                .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        })
 }
 
 /// Puts a language's value into a localized option: the default language creates it, others

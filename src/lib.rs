@@ -27,21 +27,12 @@ pub fn check(root: &Path, today: Date) -> Checked {
 /// `N services, M providers, … — E errors, W warnings, English coverage P%`.
 pub fn summary_line(checked: &Checked) -> String {
     let (errors, warnings) = diagnostics::count(&checked.diagnostics);
-    let counts = match &checked.site {
-        Some(site) => format!(
-            "{} services ({} units), {} providers, {} partnerships, {} pages, {} brochures",
-            site.services.len(),
-            site.total_units(),
-            site.providers.len(),
-            site.partnerships.len(),
-            site.pages.len(),
-            site.brochures.len()
-        ),
-        None => "site not loaded".to_string(),
-    };
-    let coverage = checked.site.as_ref().map_or(String::new(), |s| {
-        format!(", English coverage {:.0}%", s.english_coverage())
-    });
+    let s = &checked.stats;
+    let counts = format!(
+        "{} services ({} units), {} providers, {} partnerships, {} pages, {} brochures",
+        s.services, s.units, s.providers, s.partnerships, s.pages, s.brochures
+    );
+    let coverage = format!(", English coverage {:.0}%", s.english_coverage);
     format!(
         "{counts} — {errors} {}, {warnings} {}{coverage}",
         plural(errors, "error", "errors"),

@@ -33,6 +33,41 @@ pub struct Checked {
     pub site: Option<Site>,
     /// Every error and warning, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
+    /// What was read, counted even when there are errors.
+    pub stats: Stats,
+}
+
+/// Counts of what a site holds, for the summary line.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Stats {
+    /// Service files read without error.
+    pub services: usize,
+    /// The sum of their `units`.
+    pub units: u32,
+    /// Provider files.
+    pub providers: usize,
+    /// Partnership files.
+    pub partnerships: usize,
+    /// Free pages.
+    pub pages: usize,
+    /// Brochures.
+    pub brochures: usize,
+    /// Share of content files with an English translation, 0–100.
+    pub english_coverage: f64,
+}
+
+impl Stats {
+    fn of(site: &Site) -> Stats {
+        Stats {
+            services: site.services.len(),
+            units: site.total_units(),
+            providers: site.providers.len(),
+            partnerships: site.partnerships.len(),
+            pages: site.pages.len(),
+            brochures: site.brochures.len(),
+            english_coverage: site.english_coverage(),
+        }
+    }
 }
 
 /// Turns a TOML syntax error into a diagnostic at its position.
@@ -93,6 +128,7 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
     diagnostics::sort(&mut all);
     let clean = !all.iter().any(Diagnostic::is_error);
     Checked {
+        stats: Stats::of(&site),
         site: clean.then_some(site),
         diagnostics: all,
     }
