@@ -13,7 +13,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 pub use front_matter::{Split, split};
-pub use walk::ContentPath;
+pub use walk::{ContentPath, classify};
 
 use crate::diagnostics::{Diagnostic, Severity, SourceText, display_path};
 use crate::model::Lang;

@@ -106,7 +106,7 @@ pub(super) fn content_files(root: &Path) -> Found {
 }
 
 /// Says what a `content/…` path is. `Ok(None)` for files that are not content (images, notes).
-fn classify(relative: &str) -> Result<Option<ContentPath>, Box<Diagnostic>> {
+pub fn classify(relative: &str) -> Result<Option<ContentPath>, Box<Diagnostic>> {
     let Some(name) = relative.strip_suffix(".md") else {
         return Ok(None);
     };

@@ -42,6 +42,9 @@ pub struct Service {
     pub funding: Option<TermId<Funding>>,
     /// Places.
     pub capacity: Option<u32>,
+    /// People served, as last reported (an extension of the contract: reports often give
+    /// users rather than places, e.g. 555 users of home social patronage).
+    pub users: Option<u32>,
     /// Youngest age served.
     pub age_min: Option<u32>,
     /// Oldest age served.

@@ -33,6 +33,7 @@ pub fn service(
     let target_groups = known.terms::<TargetGroup>(t, "target_groups", Need::Required);
     let funding = known.term::<Funding>(t, "funding", Need::Optional);
     let capacity = t.neutral_count("capacity", 0).map(Spanned::into_inner);
+    let users = t.neutral_count("users", 0).map(Spanned::into_inner);
     let age_min = t.neutral_count("age_min", 0);
     let age_max = t.neutral_count("age_max", 0);
     if let (Some(min), Some(max)) = (&age_min, &age_max)
@@ -76,6 +77,7 @@ pub fn service(
         target_groups: non_empty(target_groups?)?,
         funding,
         capacity,
+        users,
         age_min: age_min.map(Spanned::into_inner),
         age_max: age_max.map(Spanned::into_inner),
         self_referral,

@@ -134,6 +134,50 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
     }
 }
 
+/// Checks the text of one content file on its own, as if it were at `path` (e.g.
+/// `content/services/x.md`) in a site with `vocabularies` and no other content files.
+///
+/// For tools that see one file at a time (the fuzzer, an editor integration): references to
+/// other files are reported as missing.
+pub fn check_text(
+    path: &str,
+    text: &str,
+    vocabularies: &crate::model::Vocabularies,
+    today: Date,
+) -> Vec<Diagnostic> {
+    let Some(place) = load::classify(path).ok().flatten() else {
+        return vec![Diagnostic::whole_file(
+            path,
+            Severity::Error,
+            "not a content file path",
+        )];
+    };
+    let file = load::TextFile {
+        path: path.to_string(),
+        text: text.trim_start_matches('\u{feff}').to_string(),
+    };
+    let split = match load::split(&file) {
+        Ok(split) => split,
+        Err(d) => return vec![*d],
+    };
+    let content = ContentFile {
+        place,
+        front_matter: split.front_matter,
+        body: split.body,
+        file,
+    };
+    let known = Known {
+        vocabularies,
+        ids: BTreeMap::new(),
+        today,
+        stale_after_days: crate::config::DEFAULT_STALE_AFTER_DAYS,
+    };
+    let result = read_file(&content, &known);
+    let mut out = result.ctx.into_diagnostics();
+    diagnostics::sort(&mut out);
+    out
+}
+
 /// One content file as read: its item (for a default-language file) or its translation.
 struct FileResult<'a> {
     file: &'a ContentFile,
