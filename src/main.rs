@@ -29,11 +29,50 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
     },
+    /// Start a new content file: content/KIND/ID.md and ID.en.md with every field in place.
+    New {
+        /// What to create.
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// The id: lowercase Latin letters, digits and `-` (it becomes the file name and URL).
+        id: String,
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        site: PathBuf,
+    },
     /// Write a small working site to start from into DIR (which must be new or empty).
     Init {
         /// The folder to create.
         dir: PathBuf,
     },
+}
+
+/// Content kinds `new` can create.
+#[derive(Clone, Copy, ValueEnum)]
+enum NewKind {
+    /// content/services/
+    Service,
+    /// content/providers/
+    Provider,
+    /// content/partnerships/
+    Partnership,
+    /// content/pages/
+    Page,
+    /// content/brochures/
+    Brochure,
+}
+
+impl NewKind {
+    fn kind(self) -> kartoteka::load::Kind {
+        use kartoteka::load::Kind;
+        match self {
+            NewKind::Service => Kind::Service,
+            NewKind::Provider => Kind::Provider,
+            NewKind::Partnership => Kind::Partnership,
+            NewKind::Page => Kind::Page,
+            NewKind::Brochure => Kind::Brochure,
+        }
+    }
 }
 
 /// Output formats for diagnostics.
@@ -68,6 +107,25 @@ fn main() -> ExitCode {
             let checked = kartoteka::check(&site, build_date(date));
             report(&checked, format);
             exit_code(&checked)
+        }
+        Command::New { kind, id, site } => {
+            let vocabularies = kartoteka::validate::load_vocabularies(&site);
+            match kartoteka::scaffold::write_new(&site, kind.kind(), &id, &vocabularies) {
+                Ok(paths) => {
+                    for path in paths {
+                        println!("wrote {}", path.display());
+                    }
+                    println!(
+                        "replace every „{}…“, then run: kartoteka check",
+                        kartoteka::scaffold::PLACEHOLDER
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Command::Init { dir } => match kartoteka::init::init(&dir) {
             Ok(()) => {

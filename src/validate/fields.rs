@@ -274,6 +274,17 @@ impl<'c, 'i> Table<'c, 'i> {
 
     fn string_of(&self, key: &str, value: &Spanned<DeValue<'_>>, example: &str) -> Option<String> {
         match value.get_ref() {
+            DeValue::String(s) if s.contains(crate::scaffold::PLACEHOLDER) => {
+                self.ctx.error(
+                    value.span(),
+                    format!("`{key}` still holds the placeholder written by `kartoteka new`"),
+                    format!(
+                        "replace the whole \"{}…\" value with the real one",
+                        crate::scaffold::PLACEHOLDER
+                    ),
+                );
+                None
+            }
             DeValue::String(s) => Some(s.to_string()),
             _ => {
                 self.wrong_type(key, value, "text in quotes", example);
@@ -357,8 +368,9 @@ impl<'c, 'i> Table<'c, 'i> {
         need: Need,
     ) -> Option<Vec<Spanned<String>>> {
         let value = self.neutral(key, need)?;
+        let written = matches!(value.get_ref(), DeValue::Array(a) if !a.is_empty());
         let items = self.strings_in(key, value)?;
-        if items.is_empty() && need == Need::Required {
+        if !written && need == Need::Required {
             self.ctx.error(
                 value.span(),
                 format!("`{key}` must list at least one id"),
@@ -444,17 +456,23 @@ impl<'c, 'i> Table<'c, 'i> {
             _ => None,
         };
         if date.is_none() {
-            let hint = match value.get_ref() {
-                DeValue::String(s) if Date::parse_iso(s).is_some() => {
-                    format!("remove the quotes: {key} = {s}")
-                }
-                _ => format!("write the date as YYYY-MM-DD without quotes: {key} = 2020-01-28"),
+            let (message, hint) = match value.get_ref() {
+                DeValue::String(s) if s.contains(crate::scaffold::PLACEHOLDER) => (
+                    format!("`{key}` still holds the placeholder written by `kartoteka new`"),
+                    format!(
+                        "write the date without quotes in place of the placeholder: {key} = 2020-01-28"
+                    ),
+                ),
+                DeValue::String(s) if Date::parse_iso(s).is_some() => (
+                    format!("`{key}` must be a date, not text"),
+                    format!("remove the quotes: {key} = {s}"),
+                ),
+                other => (
+                    format!("`{key}` must be a date, not {}", type_name(other)),
+                    format!("write the date as YYYY-MM-DD without quotes: {key} = 2020-01-28"),
+                ),
             };
-            self.ctx.error(
-                value.span(),
-                format!("`{key}` must be a date, not {}", type_name(value.get_ref())),
-                hint,
-            );
+            self.ctx.error(value.span(), message, hint);
         }
         date.map(|d| Spanned::new(value.span(), d))
     }

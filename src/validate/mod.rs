@@ -134,6 +134,11 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
     }
 }
 
+/// The vocabularies of the site at `root`, ignoring any problem in them (for `new`).
+pub fn load_vocabularies(root: &Path) -> crate::model::Vocabularies {
+    vocabularies::load(root).0.vocabularies
+}
+
 /// Checks the text of one content file on its own, as if it were at `path` (e.g.
 /// `content/services/x.md`) in a site with `vocabularies` and no other content files.
 ///
@@ -252,6 +257,18 @@ fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>) -> FileResult<'a> {
             None
         }
     };
+    let body_start = file.front_matter.end;
+    if let Some(at) = file.file.text[body_start..].find(crate::scaffold::PLACEHOLDER) {
+        let at = body_start + at;
+        ctx.push(
+            ctx.source
+                .error(
+                    at..at,
+                    "the text still holds the placeholder written by `kartoteka new`",
+                )
+                .with_help("write the page's text in place of this line"),
+        );
+    }
     let translation = ctx.take_translation();
     FileResult {
         file,
