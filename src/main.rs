@@ -40,10 +40,66 @@ enum Command {
         #[arg(long, default_value = ".")]
         site: PathBuf,
     },
+    /// Publish by `git push` to a bare repository on your own server (see docs/publishing.md).
+    Publish {
+        #[command(subcommand)]
+        action: Publish,
+    },
     /// Write a small working site to start from into DIR (which must be new or empty).
     Init {
         /// The folder to create.
         dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum Publish {
+    /// Write pre-receive and post-receive hooks into a bare repository.
+    Install {
+        /// The bare git repository editors push to.
+        #[arg(long)]
+        repo: PathBuf,
+        /// The live path the web server serves (a symlink to the current release).
+        #[arg(long)]
+        live: PathBuf,
+        /// The branch that is published.
+        #[arg(long, default_value = "main")]
+        branch: String,
+        /// How many releases to keep for rollback.
+        #[arg(long, default_value_t = 5)]
+        keep: usize,
+        /// Replace hooks that kartoteka did not write.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Point the live path back at the previous release (or at --to COMMIT), atomically.
+    Rollback {
+        /// The live path.
+        #[arg(long)]
+        live: PathBuf,
+        /// A kept release's commit (or its first letters).
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// The pre-receive hook (run by git): refuses a push with content errors.
+    #[command(hide = true)]
+    PreReceive {
+        #[arg(long)]
+        repo: PathBuf,
+        #[arg(long)]
+        branch: String,
+    },
+    /// The post-receive hook (run by git): builds the pushed commit and makes it live.
+    #[command(hide = true)]
+    PostReceive {
+        #[arg(long)]
+        repo: PathBuf,
+        #[arg(long)]
+        live: PathBuf,
+        #[arg(long)]
+        branch: String,
+        #[arg(long)]
+        keep: usize,
     },
 }
 
@@ -127,6 +183,13 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Publish { action } => match publish(action) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Init { dir } => match kartoteka::init::init(&dir) {
             Ok(()) => {
                 println!(
@@ -141,6 +204,58 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+fn publish(action: Publish) -> Result<(), kartoteka::publish::PublishError> {
+    use kartoteka::publish::{self as p, RefUpdate};
+    let program = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("kartoteka"));
+    match action {
+        Publish::Install {
+            repo,
+            live,
+            branch,
+            keep,
+            force,
+        } => {
+            let options = p::InstallOptions {
+                repo,
+                live,
+                branch,
+                keep,
+                force,
+                program,
+            };
+            for path in p::install(&options)? {
+                println!("wrote {}", path.display());
+            }
+            Ok(())
+        }
+        Publish::Rollback { live, to } => {
+            let commit = p::rollback(&live, to.as_deref())?;
+            println!("{} now shows release {commit}", live.display());
+            Ok(())
+        }
+        Publish::PreReceive { repo, branch } => {
+            let updates = RefUpdate::read_all(std::io::stdin().lock());
+            p::pre_receive(&repo, &branch, &updates, build_date(None))
+        }
+        Publish::PostReceive {
+            repo,
+            live,
+            branch,
+            keep,
+        } => {
+            let updates = RefUpdate::read_all(std::io::stdin().lock());
+            let target = p::Target {
+                git_dir: repo,
+                branch,
+                live,
+                keep,
+                program,
+            };
+            p::post_receive(&target, &updates)
+        }
     }
 }
 

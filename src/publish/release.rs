@@ -1,0 +1,173 @@
+//! Releases beside the live path: `releases/<commit>/`, a history, a lock, an atomic swap.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use super::{PublishError, io};
+
+/// The `releases/` folder beside a live path.
+#[derive(Clone, Debug)]
+pub struct Releases {
+    dir: PathBuf,
+}
+
+impl Releases {
+    /// The releases of the live path `live` (a symlink): `<parent of live>/releases/`.
+    pub fn beside(live: &Path) -> Releases {
+        let parent = live
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        Releases {
+            dir: parent.join("releases"),
+        }
+    }
+
+    /// The folder of one release.
+    pub fn path_of(&self, commit: &str) -> PathBuf {
+        self.dir.join(commit)
+    }
+
+    /// Takes the publishing lock; it is released when the returned file is dropped.
+    pub fn lock(&self) -> Result<File, PublishError> {
+        std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;
+        let path = self.dir.join(".lock");
+        let file = File::create(&path).map_err(io(&path))?;
+        file.lock().map_err(io(&path))?;
+        Ok(file)
+    }
+
+    fn history_path(&self) -> PathBuf {
+        self.dir.join(".history")
+    }
+
+    /// Published commits, oldest first.
+    pub fn history(&self) -> Vec<String> {
+        std::fs::read_to_string(self.history_path())
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn write_history(&self, history: &[String]) -> Result<(), PublishError> {
+        let path = self.history_path();
+        let tmp = self.dir.join(".history.tmp");
+        std::fs::write(&tmp, history.join("\n") + "\n").map_err(io(&tmp))?;
+        std::fs::rename(&tmp, &path).map_err(io(&path))
+    }
+
+    /// The commit the live path points at now, if any (read from the symlink).
+    pub fn current_of(live: &Path) -> Option<String> {
+        let target = std::fs::read_link(live).ok()?;
+        Some(target.file_name()?.to_string_lossy().into_owned())
+    }
+
+    /// Points `live` at the release of `commit` in one `rename(2)`, and records it as newest.
+    pub fn activate(&self, commit: &str, live: &Path) -> Result<(), PublishError> {
+        self.switch(commit, live)?;
+        let mut history = self.history();
+        history.retain(|c| c != commit);
+        history.push(commit.to_string());
+        self.write_history(&history)
+    }
+
+    /// Swaps the symlink: a new link beside `live`, renamed over it.
+    fn switch(&self, commit: &str, live: &Path) -> Result<(), PublishError> {
+        let release = self.path_of(commit);
+        let release = release.canonicalize().map_err(io(&release))?;
+        let name = live
+            .file_name()
+            .map_or("live".into(), |n| n.to_string_lossy().into_owned());
+        let temporary = live.with_file_name(format!(".{name}.new-{}", std::process::id()));
+        let _ = std::fs::remove_file(&temporary);
+        std::os::unix::fs::symlink(&release, &temporary).map_err(io(&temporary))?;
+        std::fs::rename(&temporary, live).map_err(io(live))
+    }
+
+    /// Removes all but the newest `keep` releases (never the live one).
+    pub fn prune(&self, keep: usize) -> Result<(), PublishError> {
+        let mut history = self.history();
+        let keep = keep.max(1);
+        if history.len() <= keep {
+            return Ok(());
+        }
+        let old: Vec<String> = history.drain(..history.len() - keep).collect();
+        for commit in old {
+            let path = self.path_of(&commit);
+            if path.exists() {
+                std::fs::remove_dir_all(&path).map_err(io(&path))?;
+            }
+        }
+        self.write_history(&history)
+    }
+}
+
+/// Points `live` back at the release before the current one, or at `to` (a commit or its
+/// prefix among the kept releases). Returns the commit now live.
+pub fn rollback(live: &Path, to: Option<&str>) -> Result<String, PublishError> {
+    let releases = Releases::beside(live);
+    let _lock = releases.lock()?;
+    let history = releases.history();
+    let current = Releases::current_of(live);
+    let target = match to {
+        Some(prefix) => history
+            .iter()
+            .rev()
+            .find(|c| c.starts_with(prefix))
+            .cloned()
+            .ok_or_else(|| {
+                PublishError::Rollback(format!(
+                    "no kept release starts with `{prefix}`; kept: {}",
+                    history.join(", ")
+                ))
+            })?,
+        None => {
+            let position = current
+                .as_ref()
+                .and_then(|c| history.iter().position(|h| h == c))
+                .unwrap_or(history.len());
+            position
+                .checked_sub(1)
+                .and_then(|i| history.get(i))
+                .cloned()
+                .ok_or_else(|| {
+                    PublishError::Rollback("there is no earlier release to go back to".into())
+                })?
+        }
+    };
+    releases.switch(&target, live)?;
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn activate_swaps_and_prune_keeps_the_newest() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = dir.path().join("live");
+        let releases = Releases::beside(&live);
+        for commit in ["a1", "b2", "c3"] {
+            std::fs::create_dir_all(releases.path_of(commit)).unwrap();
+            std::fs::write(releases.path_of(commit).join("index.html"), commit).unwrap();
+            releases.activate(commit, &live).unwrap();
+            assert_eq!(
+                std::fs::read_to_string(live.join("index.html")).unwrap(),
+                commit
+            );
+        }
+        releases.prune(2).unwrap();
+        assert!(!releases.path_of("a1").exists());
+        assert_eq!(releases.history(), ["b2", "c3"]);
+        assert_eq!(rollback(&live, None).unwrap(), "b2");
+        assert_eq!(
+            std::fs::read_to_string(live.join("index.html")).unwrap(),
+            "b2"
+        );
+        assert_eq!(rollback(&live, Some("c")).unwrap(), "c3");
+        assert!(rollback(&live, Some("zz")).is_err());
+    }
+}
