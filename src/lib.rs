@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod opendata;
 pub mod render;
 pub mod validate;
 
