@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
-/// One HSDS table: its name, file and columns (`name`, `name*` for required, `name:type` for
+/// One HSDS table: its name, file and columns (`name`, `name*` for required, `name?` for
+/// required by HSDS but left empty where our sources do not know the value, `name:type` for
 /// numbers, dates and times and `name:format` for uuid/email/uri strings).
 pub struct TableSpec {
     /// The HSDS name, e.g. `service`.
@@ -66,7 +67,7 @@ pub const TABLES: [TableSpec; 21] = [
     TableSpec {
         name: "address",
         path: "addresses.csv",
-        columns: "id:uuid* location_id:uuid attention address_1* address_2 city* region state_province* postal_code* country* address_type*",
+        columns: "id:uuid* location_id:uuid attention address_1* address_2 city* region state_province? postal_code? country* address_type*",
     },
     TableSpec {
         name: "schedule",
@@ -130,6 +131,10 @@ pub const TABLES: [TableSpec; 21] = [
     },
 ];
 
+/// The description of a column HSDS requires but we may leave empty.
+const MAY_BE_EMPTY: &str =
+    "Required by HSDS 3.0; empty where the directory's sources do not give it.";
+
 /// One column of a table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Column {
@@ -139,8 +144,11 @@ pub struct Column {
     pub kind: &'static str,
     /// Frictionless string format: `uuid`, `email` or `uri`.
     pub format: Option<&'static str>,
-    /// Must every row have a value?
+    /// Does every row of ours have a value (`required` in the data package)?
     pub required: bool,
+    /// Does HSDS require the column? True also where we may leave it empty: an address's
+    /// `state_province` (not in our model) and `postal_code` (often unknown).
+    pub hsds_required: bool,
 }
 
 impl TableSpec {
@@ -150,7 +158,8 @@ impl TableSpec {
             .split_whitespace()
             .map(|spec| {
                 let required = spec.ends_with('*');
-                let spec = spec.trim_end_matches('*');
+                let hsds_required = required || spec.ends_with('?');
+                let spec = spec.trim_end_matches(['*', '?']);
                 let (name, tag) = spec.split_once(':').unwrap_or((spec, ""));
                 let (kind, format) = match tag {
                     "uuid" | "email" | "uri" => ("string", Some(tag)),
@@ -162,6 +171,7 @@ impl TableSpec {
                     kind,
                     format,
                     required,
+                    hsds_required,
                 }
             })
             .collect()
@@ -302,6 +312,8 @@ fn resource(table: &TableSpec) -> Value {
                 }
                 if c.required {
                     object.insert("constraints".into(), json!({ "required": true }));
+                } else if c.hsds_required {
+                    object.insert("description".into(), json!(MAY_BE_EMPTY));
                 }
             }
             field
