@@ -12,6 +12,10 @@
 //!
 //! [en]
 //! title = "Social services in Ruse Municipality"
+//!
+//! [opendata]                  # optional: the licence of the open data files
+//! licence = "CC BY 4.0"
+//! licence_url = "https://creativecommons.org/licenses/by/4.0/"
 //! ```
 
 use std::path::Path;
@@ -46,6 +50,17 @@ pub struct Config {
     pub description: Option<Localized<String>>,
     /// The municipality (or region) whose directory this is.
     pub municipality: Option<Localized<String>>,
+    /// `[opendata]`: how the open data files may be reused.
+    pub opendata: OpenDataConfig,
+}
+
+/// The `[opendata]` table: the licence under which the open data files are published.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OpenDataConfig {
+    /// The licence's short name, e.g. "CC BY 4.0"; `None` when the site names none.
+    pub licence: Option<String>,
+    /// Where the licence text is (http/https).
+    pub licence_url: Option<String>,
 }
 
 impl Default for Config {
@@ -57,6 +72,7 @@ impl Default for Config {
             title: Localized::new("kartoteka".into()),
             description: None,
             municipality: None,
+            opendata: OpenDataConfig::default(),
         }
     }
 }
@@ -148,6 +164,7 @@ fn read(t: &mut Table<'_, '_>) -> Config {
         set(&mut description, lang, lang_description);
         set(&mut municipality, lang, lang_municipality);
     }
+    let opendata = read_opendata(t);
     Config {
         base_url,
         stale_after_days,
@@ -155,6 +172,39 @@ fn read(t: &mut Table<'_, '_>) -> Config {
         title: title.unwrap_or(defaults.title),
         description,
         municipality,
+        opendata,
+    }
+}
+
+/// Reads the optional `[opendata]` table; unknown fields in it are reported.
+fn read_opendata(t: &mut Table<'_, '_>) -> OpenDataConfig {
+    let Some(mut table) = t.table("opendata", "the [opendata] table of config.toml") else {
+        return OpenDataConfig::default();
+    };
+    let licence = table
+        .neutral_str("licence", Need::Optional, "\"CC BY 4.0\"")
+        .map(|s| s.into_inner());
+    let licence_url = table
+        .neutral_str(
+            "licence_url",
+            Need::Optional,
+            "\"https://creativecommons.org/licenses/by/4.0/\"",
+        )
+        .and_then(|url| match check_web_url(url.get_ref()) {
+            Ok(()) => Some(url.into_inner()),
+            Err(problem) => {
+                table.ctx().error(
+                    url.span(),
+                    format!("`licence_url` is not a web address: {problem}"),
+                    "write the full address of the licence text, e.g. licence_url = \"https://creativecommons.org/licenses/by/4.0/\"",
+                );
+                None
+            }
+        });
+    table.finish();
+    OpenDataConfig {
+        licence,
+        licence_url,
     }
 }
 

@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod opendata;
 pub mod publish;
 pub mod render;
 pub mod scaffold;

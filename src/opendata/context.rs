@@ -1,0 +1,146 @@
+//! What every mapping function needs: the site, the language of the file being made, the
+//! vocabulary labels, and the helpers that turn our values into HSDS text and terms.
+
+use crate::i18n::translit::transliterate;
+use crate::model::{Lang, Localized, Site, Vocab};
+use crate::render::urls;
+
+use super::hsds::{Attribute, Taxonomy, TaxonomyTerm};
+use super::ids::Key;
+use super::labels::Labels;
+use super::words::{Words, words};
+
+/// The facts about a service that have no HSDS field, kept as attribute values of the
+/// `figures` taxonomy (their names are in [`Words::figures`], in this order).
+pub const FIGURES: [&str; 3] = ["units", "capacity", "users"];
+
+/// The mapping context of one language's file.
+pub struct Ctx<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// The language of the file.
+    pub lang: Lang,
+    /// Vocabulary labels.
+    pub labels: &'a Labels,
+    /// Plain strings of the language.
+    pub words: &'static Words,
+}
+
+impl<'a> Ctx<'a> {
+    /// The context of `lang`'s file.
+    pub fn new(site: &'a Site, lang: Lang, labels: &'a Labels) -> Ctx<'a> {
+        Ctx {
+            site,
+            lang,
+            labels,
+            words: words(lang),
+        }
+    }
+
+    /// A text in the file's language (Bulgarian when untranslated).
+    pub fn text(&self, value: &Localized<String>) -> String {
+        value.get(self.lang).value.clone()
+    }
+
+    /// An optional text in the file's language.
+    pub fn opt_text(&self, value: &Option<Localized<String>>) -> Option<String> {
+        value.as_ref().map(|v| self.text(v))
+    }
+
+    /// An address in the file's language: an untranslated one is transliterated, as on the
+    /// English pages (contract §2).
+    pub fn address(&self, value: &Localized<String>) -> String {
+        let shown = value.get(self.lang);
+        if shown.is_fallback(self.lang) {
+            transliterate(shown.value)
+        } else {
+            shown.value.clone()
+        }
+    }
+
+    /// A site path as a full URL.
+    pub fn url(&self, path: &str) -> String {
+        urls::absolute(&self.site.config.base_url, path)
+    }
+
+    /// The attribute linking record `owner` (HSDS id `link_id`, table `entity`) to term `id`
+    /// of `vocab`.
+    pub fn attribute(
+        &self,
+        owner: &Key,
+        entity: &'static str,
+        vocab: Vocab,
+        id: &str,
+    ) -> Attribute {
+        let label = self.labels.term(self.lang, vocab, id);
+        let taxonomy = Taxonomy {
+            id: Key::new("taxonomy", vocab.key()).uuid(),
+            name: self.words.vocab_name(vocab).to_string(),
+            description: self.words.vocab_description(vocab).to_string(),
+            uri: Some(self.url(&urls::vocabulary(self.lang, vocab))),
+        };
+        let term = TaxonomyTerm {
+            id: Key::new("term", &format!("{}/{id}", vocab.key())).uuid(),
+            code: id.to_string(),
+            description: label.description.unwrap_or_else(|| label.text.clone()),
+            name: label.text,
+            taxonomy: taxonomy.name.clone(),
+            language: label.lang.code(),
+            taxonomy_id: taxonomy.id.clone(),
+            taxonomy_detail: taxonomy,
+            term_uri: Some(self.url(&urls::term(self.lang, vocab, id))),
+        };
+        self.link(owner, entity, vocab.key(), term, None)
+    }
+
+    /// The attribute giving a number that HSDS has no field for (`units`, `capacity`, `users`).
+    pub fn figure(
+        &self,
+        owner: &Key,
+        entity: &'static str,
+        code: &str,
+        value: u32,
+    ) -> Option<Attribute> {
+        let index = FIGURES.iter().position(|c| *c == code)?;
+        let name = self.words.figures[index];
+        let taxonomy = Taxonomy {
+            id: Key::new("taxonomy", "figures").uuid(),
+            name: self.words.figures_taxonomy.to_string(),
+            description: self.words.figures_description.to_string(),
+            uri: None,
+        };
+        let term = TaxonomyTerm {
+            id: Key::new("term", &format!("figures/{code}")).uuid(),
+            code: code.to_string(),
+            name: name.to_string(),
+            description: name.to_string(),
+            taxonomy: taxonomy.name.clone(),
+            language: self.lang.code(),
+            taxonomy_id: taxonomy.id.clone(),
+            taxonomy_detail: taxonomy,
+            term_uri: None,
+        };
+        Some(self.link(owner, entity, "figures", term, Some(value.to_string())))
+    }
+
+    fn link(
+        &self,
+        owner: &Key,
+        entity: &'static str,
+        link_type: &'static str,
+        term: TaxonomyTerm,
+        value: Option<String>,
+    ) -> Attribute {
+        Attribute {
+            id: owner
+                .child("attribute", format!("{link_type}/{}", term.code))
+                .uuid(),
+            link_id: owner.uuid(),
+            taxonomy_term_id: term.id.clone(),
+            link_type,
+            link_entity: entity,
+            value,
+            taxonomy_term: term,
+        }
+    }
+}

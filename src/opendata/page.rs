@@ -1,0 +1,147 @@
+//! The text of the human open data page (`/otvoreni-danni/`, `/en/open-data/`): what the
+//! files are, how languages and ids work, the licence, and the list of files with their sizes.
+//! Data only: the renderer shows it with one template.
+
+use serde::Serialize;
+
+use crate::model::{Date, Lang, Site};
+
+use super::tabular::TABLES;
+use super::words::{PageFacts, words};
+use super::{csv_folder, json_path};
+
+/// The page's URL: `/otvoreni-danni/`, `/en/open-data/`.
+pub fn page_url(lang: Lang) -> String {
+    match lang {
+        Lang::Bg => "/otvoreni-danni/".to_string(),
+        Lang::En => "/en/open-data/".to_string(),
+    }
+}
+
+/// Everything the open data page shows, in one language.
+#[derive(Clone, Debug, Serialize)]
+pub struct OpenDataPage {
+    /// The page's language.
+    pub lang: Lang,
+    /// The page's own URL (site path).
+    pub url: String,
+    /// Its twin in the other language.
+    pub twin_url: String,
+    /// The title.
+    pub title: String,
+    /// The explanation, paragraph by paragraph (plain text).
+    pub paragraphs: Vec<String>,
+    /// The licence set in config.toml `[opendata]`, if any.
+    pub licence: Option<LicenceInfo>,
+    /// The licence in one sentence (says so when none is set).
+    pub licence_sentence: String,
+    /// The files: HSDS JSON first, then each language's data package and CSV tables.
+    pub files: Vec<FileEntry>,
+}
+
+/// The data licence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LicenceInfo {
+    /// Its short name, e.g. "CC BY 4.0".
+    pub name: String,
+    /// Where its text is.
+    pub url: Option<String>,
+}
+
+/// One downloadable file.
+#[derive(Clone, Debug, Serialize)]
+pub struct FileEntry {
+    /// Its name below `/opendata/`, e.g. `hsds.json`, `csv/bg/services.csv`.
+    pub name: String,
+    /// Its URL (site path), e.g. `/opendata/hsds.json`.
+    pub url: String,
+    /// What it holds.
+    pub description: String,
+    /// The language of its text.
+    pub lang: Lang,
+    /// Its size in bytes.
+    pub bytes: usize,
+}
+
+/// The open data page in `lang`, for the files `export` made on `build_date`.
+pub fn page(
+    site: &Site,
+    lang: Lang,
+    build_date: Date,
+    files: &[(String, Vec<u8>)],
+) -> OpenDataPage {
+    let w = words(lang);
+    let facts = PageFacts {
+        services: site.services.len(),
+        organizations: site.providers.len(),
+        build_date: build_date.to_string(),
+        publisher: site
+            .config
+            .municipality
+            .as_ref()
+            .unwrap_or(&site.config.title)
+            .get(lang)
+            .value
+            .clone(),
+    };
+    let licence = site
+        .config
+        .opendata
+        .licence
+        .as_ref()
+        .map(|name| LicenceInfo {
+            name: name.clone(),
+            url: site.config.opendata.licence_url.clone(),
+        });
+    let mut entries: Vec<(usize, FileEntry)> = files
+        .iter()
+        .filter_map(|(path, bytes)| entry(path, bytes.len(), lang))
+        .collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    let other = Lang::ALL.into_iter().find(|l| *l != lang).unwrap_or(lang);
+    OpenDataPage {
+        lang,
+        url: page_url(lang),
+        twin_url: page_url(other),
+        title: w.page_title.to_string(),
+        paragraphs: (w.page_paragraphs)(&facts),
+        licence_sentence: (w.licence_sentence)(licence.as_ref().map(|l| l.name.as_str())),
+        licence,
+        files: entries.into_iter().map(|(_, e)| e).collect(),
+    }
+}
+
+/// The page entry of one exported file, described in `page_lang`, with its sort rank (JSON
+/// first, then data packages, then tables); `None` for a path that is not an open data file.
+fn entry(path: &str, bytes: usize, page_lang: Lang) -> Option<(usize, FileEntry)> {
+    let name = path
+        .strip_prefix(&format!("{}/", super::FOLDER))?
+        .to_string();
+    let w = words(page_lang);
+    for (i, lang) in Lang::ALL.into_iter().enumerate() {
+        let make = |rank: usize, description: String| {
+            Some((
+                rank,
+                FileEntry {
+                    url: format!("/{path}"),
+                    name: name.clone(),
+                    description,
+                    lang,
+                    bytes,
+                },
+            ))
+        };
+        if path == json_path(lang) {
+            return make(i, w.file_json.to_string());
+        }
+        let Some(file) = path.strip_prefix(&format!("{}/", csv_folder(lang))) else {
+            continue;
+        };
+        if file == "datapackage.json" {
+            return make(10 + 10 * i, w.file_datapackage.to_string());
+        }
+        let table = TABLES.iter().find(|t| t.path == file)?;
+        return make(11 + 10 * i, (w.file_table)(table.name));
+    }
+    None
+}

@@ -1,0 +1,344 @@
+//! HSDS's tabular form: the nested JSON flattened into one CSV file per HSDS table, and the
+//! Frictionless `datapackage.json` that describes them.
+//!
+//! The tables and their columns follow `schema/compiled/tabular.json` of HSDS 3.0 (a test
+//! checks that they still do). Every table is written, with its header even when empty, so the
+//! package is complete. Rows are sorted by id; a record nested in several places (an
+//! organisation, a taxonomy term) is written once.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value, json};
+
+/// One HSDS table: its name, file and columns (`name`, `name*` for required, `name?` for
+/// required by HSDS but left empty where our sources do not know the value, `name:type` for
+/// numbers, dates and times and `name:format` for uuid/email/uri strings).
+pub struct TableSpec {
+    /// The HSDS name, e.g. `service`.
+    pub name: &'static str,
+    /// The file, e.g. `services.csv`.
+    pub path: &'static str,
+    /// The columns, in HSDS order.
+    pub columns: &'static str,
+}
+
+/// Every HSDS 3.0 table, in the order of the specification.
+pub const TABLES: [TableSpec; 21] = [
+    TableSpec {
+        name: "organization",
+        path: "organizations.csv",
+        columns: "id:uuid* name* alternate_name description* email:email website:uri tax_status tax_id year_incorporated:number legal_status logo uri:uri parent_organization_id:uuid",
+    },
+    TableSpec {
+        name: "program",
+        path: "programs.csv",
+        columns: "id:uuid* organization_id:uuid* name* alternate_name description*",
+    },
+    TableSpec {
+        name: "service",
+        path: "services.csv",
+        columns: "id:uuid* organization_id:uuid* program_id:uuid name* alternate_name description url:uri email:email status* interpretation_services application_process fees_description wait_time fees accreditations eligibility_description minimum_age:number maximum_age:number assured_date:date assurer_email:email licenses alert last_modified:datetime",
+    },
+    TableSpec {
+        name: "attribute",
+        path: "attributes.csv",
+        columns: "id:uuid* link_id:uuid* taxonomy_term_id:uuid* link_type link_entity* value",
+    },
+    TableSpec {
+        name: "service_at_location",
+        path: "service_at_location.csv",
+        columns: "id:uuid* service_id:uuid* location_id:uuid* description",
+    },
+    TableSpec {
+        name: "location",
+        path: "locations.csv",
+        columns: "id:uuid* location_type* url:uri organization_id:uuid name alternate_name description transportation latitude:number longitude:number external_identifier external_identifier_type",
+    },
+    TableSpec {
+        name: "phone",
+        path: "phones.csv",
+        columns: "id:uuid* location_id:uuid service_id:uuid organization_id:uuid contact_id:uuid service_at_location_id:uuid number* extension:number type description",
+    },
+    TableSpec {
+        name: "contact",
+        path: "contacts.csv",
+        columns: "id:uuid* organization_id:uuid service_id:uuid service_at_location_id:uuid location_id:uuid name title department email:email",
+    },
+    TableSpec {
+        name: "address",
+        path: "addresses.csv",
+        columns: "id:uuid* location_id:uuid attention address_1* address_2 city* region state_province? postal_code? country* address_type*",
+    },
+    TableSpec {
+        name: "schedule",
+        path: "schedules.csv",
+        columns: "id:uuid* service_id:uuid location_id:uuid service_at_location_id:uuid valid_from:date valid_to:date dtstart:date timezone:number until:date count:number wkst freq interval:number byday byweekno bymonthday byyearday description opens_at:time closes_at:time schedule_link:uri attending_type notes",
+    },
+    TableSpec {
+        name: "funding",
+        path: "funding.csv",
+        columns: "id:uuid* organization_id:uuid service_id:uuid source",
+    },
+    TableSpec {
+        name: "service_area",
+        path: "service_areas.csv",
+        columns: "id:uuid* service_id:uuid name description extent extent_type uri",
+    },
+    TableSpec {
+        name: "required_document",
+        path: "required_documents.csv",
+        columns: "id:uuid* service_id:uuid document uri:uri",
+    },
+    TableSpec {
+        name: "language",
+        path: "languages.csv",
+        columns: "id:uuid* service_id:uuid location_id:uuid phone_id:uuid name code note",
+    },
+    TableSpec {
+        name: "accessibility",
+        path: "accessibility.csv",
+        columns: "id:uuid* location_id:uuid description details url:uri",
+    },
+    TableSpec {
+        name: "taxonomy_term",
+        path: "taxonomy_terms.csv",
+        columns: "id:uuid* code name* description* parent_id:uuid taxonomy language taxonomy_id:uuid term_uri:uri",
+    },
+    TableSpec {
+        name: "metadata",
+        path: "metadata.csv",
+        columns: "id:uuid* resource_id:uuid* resource_type* last_action_date:date* last_action_type* field_name* previous_value* replacement_value* updated_by*",
+    },
+    TableSpec {
+        name: "meta_table_description",
+        path: "meta_table_descriptions.csv",
+        columns: "id:uuid* name language character_set",
+    },
+    TableSpec {
+        name: "cost_option",
+        path: "cost_options.csv",
+        columns: "id:uuid* service_id:uuid* valid_from:date valid_to:date option currency amount:number amount_description",
+    },
+    TableSpec {
+        name: "organization_identifier",
+        path: "organization_identifiers.csv",
+        columns: "id:uuid* organization_id:uuid* identifier_scheme identifier_type* identifier*",
+    },
+    TableSpec {
+        name: "taxonomy",
+        path: "taxonomies.csv",
+        columns: "id:uuid* name* description* uri:uri version",
+    },
+];
+
+/// The description of a column HSDS requires but we may leave empty.
+const MAY_BE_EMPTY: &str =
+    "Required by HSDS 3.0; empty where the directory's sources do not give it.";
+
+/// One column of a table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// Its name.
+    pub name: &'static str,
+    /// Frictionless type: `string`, `number`, `date`, `time` or `datetime`.
+    pub kind: &'static str,
+    /// Frictionless string format: `uuid`, `email` or `uri`.
+    pub format: Option<&'static str>,
+    /// Does every row of ours have a value (`required` in the data package)?
+    pub required: bool,
+    /// Does HSDS require the column? True also where we may leave it empty: an address's
+    /// `state_province` (not in our model) and `postal_code` (often unknown).
+    pub hsds_required: bool,
+}
+
+impl TableSpec {
+    /// The columns, parsed.
+    pub fn columns(&self) -> Vec<Column> {
+        self.columns
+            .split_whitespace()
+            .map(|spec| {
+                let required = spec.ends_with('*');
+                let hsds_required = required || spec.ends_with('?');
+                let spec = spec.trim_end_matches(['*', '?']);
+                let (name, tag) = spec.split_once(':').unwrap_or((spec, ""));
+                let (kind, format) = match tag {
+                    "uuid" | "email" | "uri" => ("string", Some(tag)),
+                    "" => ("string", None),
+                    other => (other, None),
+                };
+                Column {
+                    name,
+                    kind,
+                    format,
+                    required,
+                    hsds_required,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The table of records nested under property `key` of an HSDS object, if any.
+fn table_of(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "organization" | "organizations" => "organization",
+        "program" | "programs" => "program",
+        "services" => "service",
+        "attributes" => "attribute",
+        "service_at_locations" => "service_at_location",
+        "location" | "locations" => "location",
+        "phones" => "phone",
+        "contacts" => "contact",
+        "addresses" => "address",
+        "schedules" => "schedule",
+        "funding" => "funding",
+        "service_areas" => "service_area",
+        "required_documents" => "required_document",
+        "languages" => "language",
+        "accessibility" => "accessibility",
+        "taxonomy_term" => "taxonomy_term",
+        "metadata" => "metadata",
+        "cost_options" => "cost_option",
+        "organization_identifiers" => "organization_identifier",
+        "taxonomy_detail" => "taxonomy",
+        _ => return None,
+    })
+}
+
+/// Rows of every table, by table name and then by id.
+type Rows = BTreeMap<&'static str, BTreeMap<String, Map<String, Value>>>;
+
+/// Collects the records of `value` (an object of `table`, or an array of them) and of
+/// everything nested in it.
+fn collect(rows: &mut Rows, table: &'static str, value: &Value) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|item| collect(rows, table, item)),
+        Value::Object(object) => {
+            for (key, nested) in object {
+                if let Some(inner) = table_of(key) {
+                    collect(rows, inner, nested);
+                }
+            }
+            let id = object.get("id").and_then(Value::as_str).unwrap_or_default();
+            rows.entry(table)
+                .or_default()
+                .entry(id.to_string())
+                .or_insert_with(|| object.clone());
+        }
+        _ => {}
+    }
+}
+
+/// A JSON scalar as CSV text; absent values are empty.
+fn cell(value: Option<&Value>) -> String {
+    match value {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Bool(b)) => b.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The CSV files of a document whose top-level arrays are `organizations` and `services`:
+/// `(file name, bytes)` in the order of [`TABLES`].
+pub fn csv_files(document: &Value) -> Vec<(&'static str, Vec<u8>)> {
+    let mut rows = Rows::new();
+    for key in ["organizations", "services"] {
+        if let (Some(table), Some(value)) = (table_of(key), document.get(key)) {
+            collect(&mut rows, table, value);
+        }
+    }
+    TABLES
+        .iter()
+        .map(|table| {
+            let columns = table.columns();
+            let mut writer = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(Vec::new());
+            let header: Vec<&str> = columns.iter().map(|c| c.name).collect();
+            let mut records: Vec<Vec<String>> =
+                vec![header.iter().map(|s| s.to_string()).collect()];
+            for row in rows.get(table.name).into_iter().flat_map(|r| r.values()) {
+                records.push(columns.iter().map(|c| cell(row.get(c.name))).collect());
+            }
+            for record in records {
+                // Writing to a Vec cannot fail.
+                let _ = writer.write_record(&record);
+            }
+            (table.path, writer.into_inner().unwrap_or_default())
+        })
+        .collect()
+}
+
+/// The `datapackage.json` describing the CSV files.
+pub fn datapackage(
+    name: &str,
+    title: &str,
+    description: &str,
+    homepage: &str,
+    licence: Option<(&str, Option<&str>)>,
+) -> Value {
+    let resources: Vec<Value> = TABLES.iter().map(resource).collect();
+    let mut package = json!({
+        "profile": "tabular-data-package",
+        "name": name,
+        "title": title,
+        "description": description,
+        "homepage": homepage,
+    });
+    if let (Some((title, path)), Some(object)) = (licence, package.as_object_mut()) {
+        let mut licence = json!({ "title": title });
+        if let (Some(path), Some(l)) = (path, licence.as_object_mut()) {
+            l.insert("path".into(), json!(path));
+        }
+        object.insert("licenses".into(), json!([licence]));
+    }
+    if let Some(object) = package.as_object_mut() {
+        object.insert("resources".into(), Value::Array(resources));
+    }
+    package
+}
+
+/// One table's resource entry: fields, primary key and foreign keys (`<table>_id` columns).
+fn resource(table: &TableSpec) -> Value {
+    let columns = table.columns();
+    let fields: Vec<Value> = columns
+        .iter()
+        .map(|c| {
+            let mut field = json!({ "name": c.name, "type": c.kind });
+            if let Some(object) = field.as_object_mut() {
+                if let Some(format) = c.format {
+                    object.insert("format".into(), json!(format));
+                }
+                if c.required {
+                    object.insert("constraints".into(), json!({ "required": true }));
+                } else if c.hsds_required {
+                    object.insert("description".into(), json!(MAY_BE_EMPTY));
+                }
+            }
+            field
+        })
+        .collect();
+    let foreign_keys: Vec<Value> = columns
+        .iter()
+        .filter_map(|c| {
+            let target = c.name.strip_suffix("_id")?;
+            TABLES.iter().any(|t| t.name == target).then(
+                || json!({ "fields": c.name, "reference": { "resource": target, "fields": "id" } }),
+            )
+        })
+        .collect();
+    json!({
+        "name": table.name,
+        "path": table.path,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": {
+            "fields": fields,
+            "primaryKey": "id",
+            "foreignKeys": foreign_keys,
+        },
+    })
+}
