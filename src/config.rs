@@ -4,6 +4,7 @@
 //! base_url = "https://uslugi.example.org/"
 //! stale_after_days = 365      # `verified` older than this is a warning
 //! max_file_size = 1048576     # bytes; larger content files are refused
+//! theme = "default"           # optional: use themes/<name>/ of the site
 //!
 //! [bg]
 //! title = "Социални услуги в Община Русе"
@@ -46,6 +47,8 @@ pub struct Config {
     pub description: Option<Localized<String>>,
     /// The municipality (or region) whose directory this is.
     pub municipality: Option<Localized<String>>,
+    /// The site's theme folder under `themes/`, when it names one (`theme = "ruse"`).
+    pub theme: Option<String>,
 }
 
 impl Default for Config {
@@ -57,6 +60,7 @@ impl Default for Config {
             title: Localized::new("kartoteka".into()),
             description: None,
             municipality: None,
+            theme: None,
         }
     }
 }
@@ -113,6 +117,9 @@ fn read(t: &mut Table<'_, '_>) -> Config {
     let max_file_size = t
         .neutral_count("max_file_size", 1)
         .map_or(defaults.max_file_size, |n| u64::from(n.into_inner()));
+    let theme = t
+        .neutral_str("theme", Need::Optional, "\"default\"")
+        .map(|s| s.into_inner());
     let mut title = None;
     let mut description: Option<Localized<String>> = None;
     let mut municipality: Option<Localized<String>> = None;
@@ -151,6 +158,7 @@ fn read(t: &mut Table<'_, '_>) -> Config {
         title: title.unwrap_or(defaults.title),
         description,
         municipality,
+        theme,
     }
 }
 
