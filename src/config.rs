@@ -4,6 +4,7 @@
 //! base_url = "https://uslugi.example.org/"
 //! stale_after_days = 365      # `verified` older than this is a warning
 //! max_file_size = 1048576     # bytes; larger content files are refused
+//! theme = "default"           # optional: use themes/<name>/ of the site
 //!
 //! [bg]
 //! title = "Социални услуги в Община Русе"
@@ -52,6 +53,8 @@ pub struct Config {
     pub municipality: Option<Localized<String>>,
     /// `[opendata]`: how the open data files may be reused.
     pub opendata: OpenDataConfig,
+    /// The site's theme folder under `themes/`, when it names one (`theme = "ruse"`).
+    pub theme: Option<String>,
 }
 
 /// The `[opendata]` table: the licence under which the open data files are published.
@@ -73,6 +76,7 @@ impl Default for Config {
             description: None,
             municipality: None,
             opendata: OpenDataConfig::default(),
+            theme: None,
         }
     }
 }
@@ -133,6 +137,9 @@ fn read(t: &mut Table<'_, '_>) -> Config {
     let max_file_size = t
         .neutral_count("max_file_size", 1)
         .map_or(defaults.max_file_size, |n| u64::from(n.into_inner()));
+    let theme = t
+        .neutral_str("theme", Need::Optional, "\"default\"")
+        .map(|s| s.into_inner());
     let mut title = None;
     let mut description: Option<Localized<String>> = None;
     let mut municipality: Option<Localized<String>> = None;
@@ -173,6 +180,7 @@ fn read(t: &mut Table<'_, '_>) -> Config {
         description,
         municipality,
         opendata,
+        theme,
     }
 }
 

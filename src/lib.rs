@@ -10,20 +10,58 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod opendata;
+pub mod output;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod validate;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 pub use diagnostics::{Diagnostic, Severity};
-pub use model::{Date, Site};
+pub use model::{Date, Lang, Site};
 pub use validate::Checked;
 
 /// Loads and validates the site at `root`, judging `verified` dates against `today`.
 pub fn check(root: &Path, today: Date) -> Checked {
     validate::check_site(root, today)
+}
+
+/// What a build wrote.
+#[derive(Debug)]
+pub struct Built {
+    /// HTML pages per language.
+    pub pages: BTreeMap<Lang, usize>,
+    /// Every file written (pages, assets, sitemap, feeds).
+    pub files: usize,
+}
+
+/// Why a checked site could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// Rendering failed (theme, template).
+    #[error(transparent)]
+    Render(#[from] render::RenderError),
+    /// Writing failed; the previous output folder is as it was.
+    #[error(transparent)]
+    Write(#[from] output::WriteError),
+}
+
+/// Renders a checked site as of `date` and writes it to the folder `output`, replacing that
+/// folder only when everything succeeded. `progress` is called once per page rendered.
+pub fn build(
+    site: &Site,
+    output: &Path,
+    date: Date,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Built, BuildError> {
+    let rendered = render::render_site(site, date, progress)?;
+    output::write_atomically(output, &rendered.files)?;
+    Ok(Built {
+        pages: rendered.pages,
+        files: rendered.files.len(),
+    })
 }
 
 /// The one-line summary `check` ends with:

@@ -45,6 +45,20 @@ enum Command {
         #[command(subcommand)]
         action: Publish,
     },
+    /// Build the website of a site into a folder (default: SITE/public), replacing it only
+    /// when the whole build succeeded.
+    Build {
+        /// The site folder (default: the current folder).
+        #[arg(default_value = ".")]
+        site: PathBuf,
+        /// Where to write the website (default: public/ in the site folder).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The build date (YYYY-MM-DD), e.g. for "in force" and `verified` checks; default:
+        /// SOURCE_DATE_EPOCH, else today.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+    },
     /// Write a small working site to start from into DIR (which must be new or empty).
     Init {
         /// The folder to create.
@@ -190,6 +204,10 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Build { site, output, date } => {
+            let output = output.unwrap_or_else(|| site.join("public"));
+            build(&site, &output, build_date(date))
+        }
         Command::Init { dir } => match kartoteka::init::init(&dir) {
             Ok(()) => {
                 println!(
@@ -255,6 +273,59 @@ fn publish(action: Publish) -> Result<(), kartoteka::publish::PublishError> {
                 program,
             };
             p::post_receive(&target, &updates)
+        }
+    }
+}
+
+/// `build`: check, print errors like `check` does and stop, or render and write the site.
+fn build(site: &std::path::Path, output: &std::path::Path, date: Date) -> ExitCode {
+    let started = std::time::Instant::now();
+    let checked = kartoteka::check(site, date);
+    let Some(site) = checked
+        .site
+        .as_ref()
+        .filter(|_| !checked.diagnostics.iter().any(Diagnostic::is_error))
+    else {
+        report(&checked, Format::Text);
+        eprintln!("nothing was written; {} is as it was", output.display());
+        return ExitCode::FAILURE;
+    };
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(kartoteka::render::page_count(site) as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let tick = || {
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
+    };
+    let result = kartoteka::build(site, output, date, &tick);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    match result {
+        Ok(built) => {
+            let total: usize = built.pages.values().sum();
+            let per_lang: Vec<String> = built
+                .pages
+                .iter()
+                .map(|(lang, n)| format!("{lang} {n}"))
+                .collect();
+            eprintln!(
+                "built {total} pages ({}) in {:.2} s",
+                per_lang.join(", "),
+                started.elapsed().as_secs_f64(),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("nothing was written; {} is as it was", output.display());
+            ExitCode::FAILURE
         }
     }
 }

@@ -63,6 +63,22 @@ pub struct Service {
     pub licences: Vec<Licence>,
 }
 
+impl Service {
+    /// Is the service classified under term `id` of `vocab` (for localities: does it have a
+    /// location there)? Provider and partnership kinds never classify a service.
+    pub fn has_term(&self, vocab: super::Vocab, id: &str) -> bool {
+        use super::Vocab;
+        match vocab {
+            Vocab::ServiceTypes => self.service_type.as_str() == id,
+            Vocab::Activities => self.activities.iter().any(|a| a.as_str() == id),
+            Vocab::TargetGroups => self.target_groups.iter().any(|t| t.as_str() == id),
+            Vocab::Funding => self.funding.as_ref().is_some_and(|f| f.as_str() == id),
+            Vocab::Localities => self.locations.iter().any(|l| l.locality.as_str() == id),
+            Vocab::ProviderKinds | Vocab::PartnershipKinds => false,
+        }
+    }
+}
+
 /// An organisation that runs services or takes part in partnerships (`content/providers/`).
 #[derive(Clone, Debug, Serialize)]
 pub struct Provider {

@@ -12,10 +12,7 @@ use super::{csv_folder, json_path};
 
 /// The page's URL: `/otvoreni-danni/`, `/en/open-data/`.
 pub fn page_url(lang: Lang) -> String {
-    match lang {
-        Lang::Bg => "/otvoreni-danni/".to_string(),
-        Lang::En => "/en/open-data/".to_string(),
-    }
+    crate::render::urls::open_data(lang)
 }
 
 /// Everything the open data page shows, in one language.

@@ -48,6 +48,14 @@ pub fn search(lang: Lang) -> String {
     }
 }
 
+/// The open data page: `/otvoreni-danni/`, `/en/open-data/`.
+pub fn open_data(lang: Lang) -> String {
+    match lang {
+        Lang::Bg => "/otvoreni-danni/".to_string(),
+        Lang::En => "/en/open-data/".to_string(),
+    }
+}
+
 /// A provider's brochure: `/dostavchitsi/<id>/brochure.pdf`, `/en/providers/<id>/brochure.pdf`.
 pub fn provider_brochure(lang: Lang, id: &str) -> String {
     format!("{}brochure.pdf", provider(lang, id))
@@ -67,7 +75,8 @@ fn vocab_folder(vocab: Vocab, lang: Lang) -> &'static str {
         (Vocab::ServiceTypes, Lang::Bg) => "vidove-uslugi",
         (Vocab::ServiceTypes, Lang::En) => "service-types",
         (Vocab::Activities, Lang::Bg) => "deynosti",
-        (Vocab::Activities, Lang::En) => "activities",
+        // Not "activities": the Ruse site has a free page of that name (`/en/activities/`).
+        (Vocab::Activities, Lang::En) => "activity-groups",
         (Vocab::TargetGroups, Lang::Bg) => "tselevi-grupi",
         (Vocab::TargetGroups, Lang::En) => "target-groups",
         (Vocab::Funding, Lang::Bg) => "finansirane",
@@ -89,6 +98,36 @@ pub fn term(lang: Lang, vocab: Vocab, id: &str) -> String {
 /// The page listing every term of a vocabulary: `/tselevi-grupi/`, `/en/target-groups/`.
 pub fn vocabulary(lang: Lang, vocab: Vocab) -> String {
     format!("{}{}/", home(lang), vocab_folder(vocab, lang))
+}
+
+/// The "page not found" page: `/404.html`, `/en/404.html` (static hosts serve `/404.html`).
+pub fn not_found(lang: Lang) -> String {
+    format!("{}404.html", home(lang))
+}
+
+/// The Atom feed of recently checked listings: `/feed.xml`, `/en/feed.xml`.
+pub fn feed(lang: Lang) -> String {
+    format!("{}feed.xml", home(lang))
+}
+
+/// The sitemap of both languages.
+pub fn sitemap() -> String {
+    "/sitemap.xml".to_string()
+}
+
+/// The file for crawlers.
+pub fn robots() -> String {
+    "/robots.txt".to_string()
+}
+
+/// A static file of the theme (`style.css` → `/assets/style.css`).
+pub fn asset(path: &str) -> String {
+    format!("/assets/{path}")
+}
+
+/// An OpenStreetMap link that shows a point on the map.
+pub fn map(lat: f64, lon: f64) -> String {
+    format!("https://www.openstreetmap.org/?mlat={lat:.6}&mlon={lon:.6}#map=18/{lat:.6}/{lon:.6}")
 }
 
 /// Joins a site path to the site's `base_url` (which ends with `/`).
@@ -147,6 +186,12 @@ mod tests {
         assert_eq!(
             term(Lang::Bg, Vocab::TargetGroups, "children"),
             "/tselevi-grupi/children/"
+        );
+        assert_eq!(not_found(Lang::En), "/en/404.html");
+        assert_eq!(feed(Lang::Bg), "/feed.xml");
+        assert_eq!(
+            map(43.85, 25.95),
+            "https://www.openstreetmap.org/?mlat=43.850000&mlon=25.950000#map=18/43.850000/25.950000"
         );
     }
 }

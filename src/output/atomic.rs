@@ -1,0 +1,152 @@
+//! Writing a built site so that a failure never leaves a half-written or emptied folder.
+//!
+//! The files go to a temporary folder beside the target; only when every file is written is
+//! the old folder renamed aside, the new one renamed into place, and the old one removed.
+//! On any error the temporary folder is removed and the previous site stays as it was.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::render::OutputFile;
+
+/// Why the site could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The target has no usable parent folder or name.
+    #[error("cannot write the site to {0}: choose a folder path such as `public`")]
+    BadTarget(PathBuf),
+    /// The target exists and is not a folder.
+    #[error("{0} exists and is not a folder; it was left as it was")]
+    NotAFolder(PathBuf),
+    /// A file path would leave the output folder.
+    #[error("refusing to write outside the output folder: {0}")]
+    Escapes(String),
+    /// Writing or renaming failed.
+    #[error("cannot write {0}: {1}")]
+    Io(PathBuf, io::Error),
+}
+
+/// Writes `files` as the new contents of the folder `target`, replacing it only on success.
+pub fn write_atomically(target: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+    let name = target
+        .file_name()
+        .ok_or_else(|| WriteError::BadTarget(target.to_path_buf()))?
+        .to_string_lossy()
+        .into_owned();
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if target.exists() && !target.is_dir() {
+        return Err(WriteError::NotAFolder(target.to_path_buf()));
+    }
+    std::fs::create_dir_all(&parent).map_err(|e| WriteError::Io(parent.clone(), e))?;
+    let pid = std::process::id();
+    let temp = parent.join(format!(".{name}.new-{pid}"));
+    let backup = parent.join(format!(".{name}.old-{pid}"));
+    let _ = std::fs::remove_dir_all(&temp);
+
+    let written = write_all(&temp, files).and_then(|()| swap(&temp, target, &backup));
+    if written.is_err() {
+        let _ = std::fs::remove_dir_all(&temp);
+    }
+    written
+}
+
+fn write_all(folder: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+    std::fs::create_dir_all(folder).map_err(|e| WriteError::Io(folder.to_path_buf(), e))?;
+    files.par_iter().try_for_each(|file| {
+        let path = file_path(folder, &file.path)?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| WriteError::Io(dir.to_path_buf(), e))?;
+        }
+        std::fs::write(&path, &file.bytes).map_err(|e| WriteError::Io(path, e))
+    })
+}
+
+/// The place of a relative output path inside `folder`; refuses `..`, absolute paths and
+/// empty parts.
+fn file_path(folder: &Path, relative: &str) -> Result<PathBuf, WriteError> {
+    let mut path = folder.to_path_buf();
+    for part in relative.split('/') {
+        if part.is_empty() || part == "." || part == ".." || part.contains('\\') {
+            return Err(WriteError::Escapes(relative.to_string()));
+        }
+        path.push(part);
+    }
+    Ok(path)
+}
+
+/// Puts `temp` in place of `target`, keeping the old site until the new one is in place.
+fn swap(temp: &Path, target: &Path, backup: &Path) -> Result<(), WriteError> {
+    let had_old = target.exists();
+    if had_old {
+        let _ = std::fs::remove_dir_all(backup);
+        std::fs::rename(target, backup).map_err(|e| WriteError::Io(target.to_path_buf(), e))?;
+    }
+    if let Err(e) = std::fs::rename(temp, target) {
+        if had_old {
+            // Put the previous site back; if even that fails, say where it is.
+            if std::fs::rename(backup, target).is_err() {
+                return Err(WriteError::Io(backup.to_path_buf(), e));
+            }
+        }
+        return Err(WriteError::Io(target.to_path_buf(), e));
+    }
+    if had_old {
+        // The new site is in place; a backup that cannot be removed is only litter.
+        let _ = std::fs::remove_dir_all(backup);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn replaces_the_folder_and_leaves_no_temporaries() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let target = dir.path().join("public");
+        write_atomically(
+            &target,
+            &[file("a/index.html", "one"), file("old.txt", "x")],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        write_atomically(&target, &[file("a/index.html", "two")]).unwrap_or_else(|e| panic!("{e}"));
+        let text = std::fs::read_to_string(target.join("a/index.html")).unwrap_or_default();
+        assert_eq!(text, "two");
+        assert!(!target.join("old.txt").exists(), "stale files go");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .map(|d| d.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert_eq!(names, ["public"]);
+    }
+
+    #[test]
+    fn a_failure_leaves_the_previous_site() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let target = dir.path().join("public");
+        write_atomically(&target, &[file("index.html", "old")]).unwrap_or_else(|e| panic!("{e}"));
+        let bad = write_atomically(&target, &[file("index.html", "new"), file("../x", "evil")]);
+        assert!(matches!(bad, Err(WriteError::Escapes(_))));
+        let text = std::fs::read_to_string(target.join("index.html")).unwrap_or_default();
+        assert_eq!(text, "old");
+        assert!(!dir.path().join("x").exists());
+        assert_eq!(
+            std::fs::read_dir(dir.path())
+                .map(|d| d.count())
+                .unwrap_or(0),
+            1
+        );
+    }
+}

@@ -1,0 +1,340 @@
+//! The pages of a site: which exist, where each lives, and the context its template gets.
+//!
+//! Every page is a [`PageKind`] rendered once per language with the same template; the
+//! context is the page's own view under `page` plus the frame every page shares (language,
+//! twin, alternates, menu, search form).
+
+pub mod home;
+pub mod partnership;
+pub mod parts;
+pub mod provider;
+pub mod service;
+pub mod terms;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::view::{Ctx, Link, Text};
+use super::{jsonld, urls};
+use crate::model::{Date, Lang, Page, Partnership, Provider, Service, Site, Vocab};
+
+/// One page of the site, in no language yet.
+#[derive(Clone, Copy, Debug)]
+pub enum PageKind<'a> {
+    /// `/`, `/en/`.
+    Home,
+    /// A service.
+    Service(&'a Service),
+    /// A provider.
+    Provider(&'a Provider),
+    /// A partnership.
+    Partnership(&'a Partnership),
+    /// A free page.
+    Page(&'a Page),
+    /// The listing page of one vocabulary term.
+    Term(Vocab, &'a str),
+    /// The page of a vocabulary, listing its terms.
+    Vocabulary(Vocab),
+    /// The search page.
+    Search,
+    /// The "page not found" page.
+    NotFound,
+    /// The open data page: the export's files and their licence.
+    OpenData,
+}
+
+impl<'a> PageKind<'a> {
+    /// Every page of the site, in a fixed order.
+    pub fn all(site: &'a Site) -> Vec<PageKind<'a>> {
+        let mut pages = vec![
+            PageKind::Home,
+            PageKind::Search,
+            PageKind::NotFound,
+            PageKind::OpenData,
+        ];
+        pages.extend(site.services.values().map(PageKind::Service));
+        pages.extend(site.providers.values().map(PageKind::Provider));
+        pages.extend(site.partnerships.values().map(PageKind::Partnership));
+        pages.extend(site.pages.values().map(PageKind::Page));
+        for vocab in Vocab::ALL {
+            pages.push(PageKind::Vocabulary(vocab));
+            for id in site.vocabularies.ids(vocab) {
+                pages.push(PageKind::Term(vocab, id));
+            }
+        }
+        pages
+    }
+
+    /// The page's URL in `lang`.
+    pub fn url(&self, lang: Lang) -> String {
+        match self {
+            PageKind::Home => urls::home(lang),
+            PageKind::Service(s) => urls::service(lang, s.id.as_str()),
+            PageKind::Provider(p) => urls::provider(lang, p.id.as_str()),
+            PageKind::Partnership(p) => urls::partnership(lang, p.id.as_str()),
+            PageKind::Page(p) => urls::page(lang, p.id.as_str()),
+            PageKind::Term(vocab, id) => urls::term(lang, *vocab, id),
+            PageKind::Vocabulary(vocab) => urls::vocabulary(lang, *vocab),
+            PageKind::Search => urls::search(lang),
+            PageKind::NotFound => urls::not_found(lang),
+            PageKind::OpenData => urls::open_data(lang),
+        }
+    }
+
+    /// The template that renders this kind of page, in every language.
+    pub fn template(&self) -> &'static str {
+        match self {
+            PageKind::Home => "home.html",
+            PageKind::Service(_) => "service.html",
+            PageKind::Provider(_) => "provider.html",
+            PageKind::Partnership(_) => "partnership.html",
+            PageKind::Page(_) => "page.html",
+            PageKind::Term(..) => "term.html",
+            PageKind::Vocabulary(_) => "vocabulary.html",
+            PageKind::Search => "search.html",
+            PageKind::NotFound => "404.html",
+            PageKind::OpenData => "opendata.html",
+        }
+    }
+
+    /// Does the page belong in the sitemap? (Everything but "not found".)
+    pub fn in_sitemap(&self) -> bool {
+        !matches!(self, PageKind::NotFound)
+    }
+
+    /// When a person last checked what the page says, for listings.
+    pub fn verified(&self) -> Option<Date> {
+        match self {
+            PageKind::Service(s) => Some(s.listing.verified),
+            PageKind::Provider(p) => Some(p.listing.verified),
+            PageKind::Partnership(p) => Some(p.listing.verified),
+            _ => None,
+        }
+    }
+}
+
+/// What every page shares: its language, its twin, its place in the site.
+#[derive(Debug, Serialize)]
+struct Frame {
+    lang: Lang,
+    twin_lang: Lang,
+    url: String,
+    twin_url: String,
+    canonical: String,
+    alternates: Vec<Alternate>,
+    title: Text,
+    description: Option<String>,
+    site_title: Text,
+    home_url: String,
+    search_url: String,
+    feed_url: String,
+    open_data_url: String,
+    menu: Vec<Link>,
+    browse: Vec<Link>,
+    stylesheet: String,
+    search_script: Option<String>,
+    jsonld: Option<String>,
+    built: String,
+    noindex: bool,
+}
+
+/// A `<link rel="alternate" hreflang>` target.
+#[derive(Debug, Serialize)]
+struct Alternate {
+    hreflang: &'static str,
+    href: String,
+}
+
+/// The page-specific part of a context, with what the frame needs to know of it.
+struct Parts {
+    view: serde_json::Value,
+    title: Text,
+    description: Option<String>,
+    jsonld: Option<String>,
+}
+
+/// Renders one page in `ctx.lang` with `tera` (whose `t()` speaks that language).
+pub fn render(
+    kind: PageKind<'_>,
+    ctx: &Ctx<'_>,
+    tera: &Tera,
+    assets: &Assets,
+) -> Result<String, tera::Error> {
+    let parts = parts(kind, ctx, assets)?;
+    let frame = frame(kind, ctx, assets, &parts);
+    let mut context = Context::from_serialize(&frame)?;
+    context.insert("page", &parts.view);
+    tera.render(kind.template(), &context)
+}
+
+/// The theme's files that pages link to.
+#[derive(Clone, Debug, Default)]
+pub struct Assets {
+    /// The stylesheet's URL.
+    pub stylesheet: String,
+    /// The search script's URL, when the theme has one.
+    pub search_script: Option<String>,
+    /// The open data files (path below the output folder, bytes), for their list and sizes.
+    pub open_data: Vec<(String, Vec<u8>)>,
+}
+
+fn parts(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets) -> Result<Parts, tera::Error> {
+    Ok(match kind {
+        PageKind::Home => {
+            let view = home::context(ctx);
+            Parts {
+                title: view.title.clone(),
+                description: view.summary.as_ref().map(|s| s.text.clone()),
+                view: to_value(&view)?,
+                jsonld: None,
+            }
+        }
+        PageKind::Service(service) => {
+            let view = service::context(ctx, service);
+            Parts {
+                title: view.title.clone(),
+                description: Some(view.summary.text.clone()),
+                view: to_value(&view)?,
+                jsonld: Some(jsonld::service(ctx, service)),
+            }
+        }
+        PageKind::Provider(provider) => {
+            let view = provider::context(ctx, provider);
+            Parts {
+                title: view.title.clone(),
+                description: Some(view.summary.text.clone()),
+                view: to_value(&view)?,
+                jsonld: Some(jsonld::provider(ctx, provider)),
+            }
+        }
+        PageKind::Partnership(partnership) => {
+            let view = partnership::context(ctx, partnership);
+            Parts {
+                title: view.title.clone(),
+                description: Some(view.summary.text.clone()),
+                view: to_value(&view)?,
+                jsonld: None,
+            }
+        }
+        PageKind::Page(page) => {
+            let view = FreePage {
+                title: ctx.text(&page.title),
+                summary: ctx.opt_text(page.summary.as_ref()),
+                body: ctx.markdown(&page.body),
+            };
+            Parts {
+                title: view.title.clone(),
+                description: view.summary.as_ref().map(|s| s.text.clone()),
+                view: to_value(&view)?,
+                jsonld: None,
+            }
+        }
+        PageKind::Term(vocab, id) => {
+            let view = terms::term_page(ctx, vocab, id);
+            Parts {
+                title: Text::own(view.term.label.clone(), ctx.lang),
+                description: view.term.description.clone(),
+                view: to_value(&view)?,
+                jsonld: None,
+            }
+        }
+        PageKind::Vocabulary(vocab) => {
+            let view = terms::vocabulary(ctx, vocab);
+            Parts {
+                title: Text::own(ctx.strings.get(&view.heading), ctx.lang),
+                description: None,
+                view: to_value(&view)?,
+                jsonld: None,
+            }
+        }
+        PageKind::OpenData => {
+            let view = crate::opendata::page(ctx.site, ctx.lang, ctx.date, &assets.open_data);
+            Parts {
+                title: Text::own(view.title.clone(), ctx.lang),
+                description: view.paragraphs.first().cloned(),
+                view: to_value(&view)?,
+                jsonld: None,
+            }
+        }
+        PageKind::Search => simple(ctx, "search-title"),
+        PageKind::NotFound => simple(ctx, "not-found-title"),
+    })
+}
+
+/// The context of `page.html`.
+#[derive(Debug, Serialize)]
+struct FreePage {
+    title: Text,
+    summary: Option<Text>,
+    body: Option<Text>,
+}
+
+fn simple(ctx: &Ctx<'_>, title_key: &str) -> Parts {
+    Parts {
+        title: Text::own(ctx.strings.get(title_key), ctx.lang),
+        description: None,
+        view: serde_json::Value::Null,
+        jsonld: None,
+    }
+}
+
+fn frame(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets, parts: &Parts) -> Frame {
+    let site = ctx.site;
+    let base = &site.config.base_url;
+    let twin_lang = other(ctx.lang);
+    let url = kind.url(ctx.lang);
+    Frame {
+        lang: ctx.lang,
+        twin_lang,
+        twin_url: kind.url(twin_lang),
+        canonical: urls::absolute(base, &url),
+        alternates: Lang::ALL
+            .iter()
+            .map(|l| Alternate {
+                hreflang: l.code(),
+                href: urls::absolute(base, &kind.url(*l)),
+            })
+            .collect(),
+        url,
+        title: parts.title.clone(),
+        description: parts
+            .description
+            .clone()
+            .or_else(|| site.config.description.as_ref().map(|d| ctx.text(d).text)),
+        site_title: ctx.text(&site.config.title),
+        home_url: urls::home(ctx.lang),
+        search_url: urls::search(ctx.lang),
+        feed_url: urls::feed(ctx.lang),
+        open_data_url: urls::open_data(ctx.lang),
+        menu: home::free_pages(ctx, true),
+        browse: [
+            Vocab::TargetGroups,
+            Vocab::ServiceTypes,
+            Vocab::ProviderKinds,
+        ]
+        .iter()
+        .map(|v| Link {
+            url: urls::vocabulary(ctx.lang, *v),
+            label: Text::own(ctx.strings.get(&terms::heading_key(*v)), ctx.lang),
+        })
+        .collect(),
+        stylesheet: assets.stylesheet.clone(),
+        search_script: assets.search_script.clone(),
+        jsonld: parts.jsonld.clone(),
+        built: ctx.date(ctx.date),
+        noindex: matches!(kind, PageKind::NotFound),
+    }
+}
+
+/// The other language of the site: the twin of a page.
+pub fn other(lang: Lang) -> Lang {
+    Lang::ALL
+        .into_iter()
+        .find(|l| *l != lang)
+        .unwrap_or(Lang::DEFAULT)
+}
+
+/// A page view as JSON, for the `page` variable of the context.
+fn to_value<T: Serialize>(view: &T) -> Result<serde_json::Value, tera::Error> {
+    serde_json::to_value(view).map_err(|e| tera::Error::msg(e.to_string()))
+}

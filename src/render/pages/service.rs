@@ -1,0 +1,106 @@
+//! The service page: what it is, for whom, where, when, how to get in, who runs it, contact,
+//! capacity, funding, licences, partnerships, sources and when it was checked — in that order.
+
+use serde::Serialize;
+
+use super::parts::{self, ContactView, LicenceView, LocationView, Provenance};
+use crate::model::{Service, Vocab};
+use crate::render::view::{Card, Ctx, Link, Term, Text};
+
+/// The context of `service.html`.
+#[derive(Debug, Serialize)]
+pub struct ServicePage {
+    /// The service's title.
+    pub title: Text,
+    /// A short form such as "ЦОП".
+    pub abbreviation: Option<Text>,
+    /// One plain sentence: what it is.
+    pub summary: Text,
+    /// The kind of service.
+    pub service_type: Term,
+    /// What it offers.
+    pub activities: Vec<Term>,
+    /// Whom it is for.
+    pub target_groups: Vec<Term>,
+    /// Youngest age served.
+    pub age_min: Option<u32>,
+    /// Oldest age served.
+    pub age_max: Option<u32>,
+    /// Where it is, with hours.
+    pub locations: Vec<LocationView>,
+    /// Does any location have opening hours?
+    pub has_hours: bool,
+    /// Can a person come without a referral from the social assistance office?
+    pub self_referral: Option<bool>,
+    /// Does it charge the user?
+    pub fee: Option<bool>,
+    /// Who runs it; `None`: provider not listed.
+    pub provider: Option<Link>,
+    /// How to reach it.
+    pub contact: ContactView,
+    /// Places.
+    pub capacity: Option<u32>,
+    /// Facilities this entry stands for.
+    pub units: u32,
+    /// How it is paid for.
+    pub funding: Option<Term>,
+    /// Licences and certificates.
+    pub licences: Vec<LicenceView>,
+    /// Partnerships covering it.
+    pub partnerships: Vec<Card>,
+    /// Related services.
+    pub related: Vec<Card>,
+    /// The Markdown body, sanitised.
+    pub body: Option<Text>,
+    /// Sources and "checked on".
+    pub provenance: Provenance,
+}
+
+/// Builds the context of a service page.
+pub fn context(ctx: &Ctx<'_>, service: &Service) -> ServicePage {
+    let site = ctx.site;
+    let locations = parts::locations(ctx, &service.locations);
+    ServicePage {
+        title: ctx.text(&service.listing.title),
+        abbreviation: ctx.opt_text(service.listing.abbreviation.as_ref()),
+        summary: ctx.text(&service.listing.summary),
+        service_type: ctx.term(Vocab::ServiceTypes, service.service_type.as_str()),
+        activities: service
+            .activities
+            .iter()
+            .map(|a| ctx.term(Vocab::Activities, a.as_str()))
+            .collect(),
+        target_groups: service
+            .target_groups
+            .iter()
+            .map(|t| ctx.term(Vocab::TargetGroups, t.as_str()))
+            .collect(),
+        age_min: service.age_min,
+        age_max: service.age_max,
+        has_hours: locations.iter().any(|l| !l.hours.is_empty()),
+        locations,
+        self_referral: service.self_referral,
+        fee: service.fee,
+        provider: service.provider.as_ref().and_then(|p| ctx.provider_link(p)),
+        contact: parts::contact(ctx, &service.contact),
+        capacity: service.capacity,
+        units: service.units,
+        funding: service
+            .funding
+            .as_ref()
+            .map(|f| ctx.term(Vocab::Funding, f.as_str())),
+        licences: parts::licences(ctx, &service.licences),
+        partnerships: site
+            .partnerships_covering(&service.id)
+            .map(|p| ctx.partnership_card(p))
+            .collect(),
+        related: service
+            .related
+            .iter()
+            .filter_map(|id| site.services.get(id))
+            .map(|s| ctx.service_card(s))
+            .collect(),
+        body: ctx.markdown(&service.listing.body),
+        provenance: parts::provenance(ctx, &service.listing),
+    }
+}

@@ -1,0 +1,144 @@
+//! Vocabulary pages: one listing page per term (the services of a target group, the providers
+//! of a kind, …) and one page per vocabulary listing its terms with counts.
+
+use serde::Serialize;
+
+use crate::model::{Site, Vocab};
+use crate::render::urls;
+use crate::render::view::{Card, Ctx, Term};
+
+/// A term with the number of entries it lists.
+#[derive(Debug, Serialize)]
+pub struct TermCount {
+    /// The term.
+    pub term: Term,
+    /// How many services (providers, partnerships) it lists.
+    pub count: usize,
+}
+
+/// A vocabulary with its terms, for the home page and the vocabulary page.
+#[derive(Debug, Serialize)]
+pub struct VocabView {
+    /// The Fluent id of the vocabulary's heading (`vocab-target-groups`).
+    pub heading: String,
+    /// What its terms list: `services`, `providers` or `partnerships` (for the count's words).
+    pub lists: &'static str,
+    /// The page listing every term.
+    pub url: String,
+    /// The terms, in the order of vocabularies.toml, with counts.
+    pub terms: Vec<TermCount>,
+}
+
+/// The context of `term.html`.
+#[derive(Debug, Serialize)]
+pub struct TermPage {
+    /// The term.
+    pub term: Term,
+    /// Its vocabulary.
+    pub vocabulary: VocabLink,
+    /// The services (providers, partnerships) it lists.
+    pub entries: Vec<Card>,
+}
+
+/// A link to a vocabulary page.
+#[derive(Debug, Serialize)]
+pub struct VocabLink {
+    /// The Fluent id of the vocabulary's heading.
+    pub heading: String,
+    /// What its terms list.
+    pub lists: &'static str,
+    /// Its page.
+    pub url: String,
+}
+
+/// The Fluent id of a vocabulary's heading: `vocab-target-groups`.
+pub fn heading_key(vocab: Vocab) -> String {
+    format!("vocab-{}", vocab.key().replace('_', "-"))
+}
+
+/// What the terms of `vocab` list.
+fn lists(vocab: Vocab) -> &'static str {
+    match vocab {
+        Vocab::ProviderKinds => "providers",
+        Vocab::PartnershipKinds => "partnerships",
+        _ => "services",
+    }
+}
+
+/// The entries of term `id` of `vocab`, as cards in id order.
+pub fn entries(ctx: &Ctx<'_>, vocab: Vocab, id: &str) -> Vec<Card> {
+    let site = ctx.site;
+    match vocab {
+        Vocab::ProviderKinds => site
+            .providers
+            .values()
+            .filter(|p| p.kind.as_str() == id)
+            .map(|p| ctx.provider_card(p))
+            .collect(),
+        Vocab::PartnershipKinds => site
+            .partnerships
+            .values()
+            .filter(|p| p.kind.as_str() == id)
+            .map(|p| ctx.partnership_card(p))
+            .collect(),
+        _ => site
+            .services
+            .values()
+            .filter(|s| s.has_term(vocab, id))
+            .map(|s| ctx.service_card(s))
+            .collect(),
+    }
+}
+
+/// How many entries term `id` of `vocab` lists.
+pub fn count(site: &Site, vocab: Vocab, id: &str) -> usize {
+    match vocab {
+        Vocab::ProviderKinds => site
+            .providers
+            .values()
+            .filter(|p| p.kind.as_str() == id)
+            .count(),
+        Vocab::PartnershipKinds => site
+            .partnerships
+            .values()
+            .filter(|p| p.kind.as_str() == id)
+            .count(),
+        _ => site
+            .services
+            .values()
+            .filter(|s| s.has_term(vocab, id))
+            .count(),
+    }
+}
+
+/// A vocabulary with every term and its count.
+pub fn vocabulary(ctx: &Ctx<'_>, vocab: Vocab) -> VocabView {
+    VocabView {
+        heading: heading_key(vocab),
+        lists: lists(vocab),
+        url: urls::vocabulary(ctx.lang, vocab),
+        terms: ctx
+            .site
+            .vocabularies
+            .ids(vocab)
+            .iter()
+            .map(|id| TermCount {
+                term: ctx.term(vocab, id),
+                count: count(ctx.site, vocab, id),
+            })
+            .collect(),
+    }
+}
+
+/// Builds the context of a term's listing page.
+pub fn term_page(ctx: &Ctx<'_>, vocab: Vocab, id: &str) -> TermPage {
+    TermPage {
+        term: ctx.term(vocab, id),
+        vocabulary: VocabLink {
+            heading: heading_key(vocab),
+            lists: lists(vocab),
+            url: urls::vocabulary(ctx.lang, vocab),
+        },
+        entries: entries(ctx, vocab, id),
+    }
+}

@@ -1,0 +1,214 @@
+//! The pieces page contexts are made of: text that knows its language, links, terms, cards.
+//!
+//! Templates never see the model: they see these, already in the page's language, with a
+//! fallback to Bulgarian marked so the template can add `lang="bg"` and a visible note.
+
+use serde::Serialize;
+
+use super::{markdown, urls};
+use crate::i18n::{Strings, translit};
+use crate::model::{
+    Date, Lang, Localized, Partnership, Provider, ProviderId, Service, Shown, Site, Vocab,
+};
+
+/// A text as shown on a page of some language.
+#[derive(Clone, Debug, Serialize)]
+pub struct Text {
+    /// The text itself (for `html`, already sanitised HTML).
+    pub text: String,
+    /// The language it is written in.
+    pub lang: Lang,
+    /// Is it in another language than the page (not yet translated)?
+    pub fallback: bool,
+    /// Was it transliterated from Bulgarian (addresses)?
+    pub transliterated: bool,
+}
+
+impl Text {
+    /// A text in the page's own language.
+    pub fn own(text: impl Into<String>, lang: Lang) -> Text {
+        Text {
+            text: text.into(),
+            lang,
+            fallback: false,
+            transliterated: false,
+        }
+    }
+
+    fn shown(shown: &Shown<'_, String>, page: Lang, text: String) -> Text {
+        Text {
+            text,
+            lang: shown.lang,
+            fallback: shown.is_fallback(page),
+            transliterated: false,
+        }
+    }
+}
+
+/// A link with a label.
+#[derive(Clone, Debug, Serialize)]
+pub struct Link {
+    /// Where it goes (a site path or a full URL).
+    pub url: String,
+    /// What it says.
+    pub label: Text,
+}
+
+/// A vocabulary term as shown on a page: its label, description and listing page.
+#[derive(Clone, Debug, Serialize)]
+pub struct Term {
+    /// The id from vocabularies.toml.
+    pub id: String,
+    /// The label in the page's language.
+    pub label: String,
+    /// The label's `.description`, if it has one.
+    pub description: Option<String>,
+    /// The term's listing page.
+    pub url: String,
+}
+
+/// A service, provider or partnership in a list: title, summary and a few facts.
+#[derive(Clone, Debug, Serialize)]
+pub struct Card {
+    /// The listing's page.
+    pub url: String,
+    /// Its title.
+    pub title: Text,
+    /// Its one-sentence summary.
+    pub summary: Text,
+    /// A short fact shown above the title (service type, provider kind).
+    pub kind: Option<String>,
+}
+
+/// What every page context is built from: the site, the page's language and its strings.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// The page's language.
+    pub lang: Lang,
+    /// The page language's strings.
+    pub strings: &'a Strings,
+    /// The build date.
+    pub date: Date,
+}
+
+impl<'a> Ctx<'a> {
+    /// A translatable text in the page's language, or the Bulgarian one marked as such.
+    pub fn text(&self, value: &Localized<String>) -> Text {
+        let shown = value.get(self.lang);
+        Text::shown(&shown, self.lang, shown.value.clone())
+    }
+
+    /// An optional translatable text.
+    pub fn opt_text(&self, value: Option<&Localized<String>>) -> Option<Text> {
+        value.map(|v| self.text(v))
+    }
+
+    /// A Markdown body rendered to sanitised HTML, marked like [`Ctx::text`].
+    pub fn markdown(&self, value: &Localized<String>) -> Option<Text> {
+        let shown = value.get(self.lang);
+        if shown.value.trim().is_empty() {
+            return None;
+        }
+        Some(Text::shown(
+            &shown,
+            self.lang,
+            markdown::to_html(shown.value),
+        ))
+    }
+
+    /// An address: where the page's language has none, the Bulgarian one transliterated by
+    /// the official system (so it reads in Latin letters and is no longer a fallback).
+    pub fn address(&self, value: &Localized<String>) -> Text {
+        let shown = value.get(self.lang);
+        if shown.is_fallback(self.lang) {
+            Text {
+                text: translit::transliterate(shown.value),
+                lang: self.lang,
+                fallback: false,
+                transliterated: true,
+            }
+        } else {
+            self.text(value)
+        }
+    }
+
+    /// A list of texts (sources) in the page's language, or the Bulgarian list.
+    pub fn texts(&self, value: &Localized<Vec<String>>) -> Vec<Text> {
+        let shown = value.get(self.lang);
+        shown
+            .value
+            .iter()
+            .map(|s| Text {
+                text: s.clone(),
+                lang: shown.lang,
+                fallback: shown.is_fallback(self.lang),
+                transliterated: false,
+            })
+            .collect()
+    }
+
+    /// A vocabulary term with its label and listing page.
+    pub fn term(&self, vocab: Vocab, id: &str) -> Term {
+        Term {
+            id: id.to_string(),
+            label: self.strings.label(vocab, id),
+            description: self.strings.description(vocab, id),
+            url: urls::term(self.lang, vocab, id),
+        }
+    }
+
+    /// A date in the page's language.
+    pub fn date(&self, date: Date) -> String {
+        self.strings.date(date)
+    }
+
+    /// A service as a card.
+    pub fn service_card(&self, service: &Service) -> Card {
+        Card {
+            url: urls::service(self.lang, service.id.as_str()),
+            title: self.text(&service.listing.title),
+            summary: self.text(&service.listing.summary),
+            kind: Some(
+                self.strings
+                    .label(Vocab::ServiceTypes, service.service_type.as_str()),
+            ),
+        }
+    }
+
+    /// A provider as a card.
+    pub fn provider_card(&self, provider: &Provider) -> Card {
+        Card {
+            url: urls::provider(self.lang, provider.id.as_str()),
+            title: self.text(&provider.listing.title),
+            summary: self.text(&provider.listing.summary),
+            kind: Some(
+                self.strings
+                    .label(Vocab::ProviderKinds, provider.kind.as_str()),
+            ),
+        }
+    }
+
+    /// A partnership as a card.
+    pub fn partnership_card(&self, partnership: &Partnership) -> Card {
+        Card {
+            url: urls::partnership(self.lang, partnership.id.as_str()),
+            title: self.text(&partnership.listing.title),
+            summary: self.text(&partnership.listing.summary),
+            kind: Some(
+                self.strings
+                    .label(Vocab::PartnershipKinds, partnership.kind.as_str()),
+            ),
+        }
+    }
+
+    /// A link to a provider's page, by its title.
+    pub fn provider_link(&self, id: &ProviderId) -> Option<Link> {
+        let provider = self.site.providers.get(id)?;
+        Some(Link {
+            url: urls::provider(self.lang, id.as_str()),
+            label: self.text(&provider.listing.title),
+        })
+    }
+}

@@ -1,0 +1,353 @@
+//! Whole-program tests of `build` on tests/fixtures/render-site: contract URLs, languages,
+//! fallbacks, sanitising, determinism and atomic output.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use kartoteka::Date;
+
+const FIXTURE: &str = "tests/fixtures/render-site";
+
+fn date() -> Date {
+    Date::new(2026, 3, 1).unwrap_or_else(|| unreachable!("a real date"))
+}
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE)
+}
+
+/// Builds `site` into `out` through the library, panicking on any problem.
+fn build(site: &Path, out: &Path) {
+    let checked = kartoteka::check(site, date());
+    let errors: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.to_plain())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let site = checked.site.unwrap_or_else(|| panic!("the fixture loads"));
+    kartoteka::build(&site, out, date(), &|| {}).unwrap_or_else(|e| panic!("{e}"));
+}
+
+fn built() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("public");
+    build(&fixture(), &out);
+    (dir, out)
+}
+
+fn read(out: &Path, file: &str) -> String {
+    std::fs::read_to_string(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+/// Every file under `root` with its bytes, by relative path.
+fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+            let bytes = std::fs::read(e.path()).unwrap_or_default();
+            (rel.to_string_lossy().replace('\\', "/"), bytes)
+        })
+        .collect()
+}
+
+/// The contract pages of every kind, (bg file, en file).
+const CONTRACT: &[(&str, &str)] = &[
+    ("index.html", "en/index.html"),
+    (
+        "uslugi/dneven-tsentar/index.html",
+        "en/services/dneven-tsentar/index.html",
+    ),
+    (
+        "dostavchitsi/obshtina/index.html",
+        "en/providers/obshtina/index.html",
+    ),
+    (
+        "partnyorstva/upravlenie/index.html",
+        "en/partnerships/upravlenie/index.html",
+    ),
+    (
+        "kak-da-poluchite-pomosht/index.html",
+        "en/kak-da-poluchite-pomosht/index.html",
+    ),
+    ("tarsene/index.html", "en/search/index.html"),
+    (
+        "tselevi-grupi/elderly/index.html",
+        "en/target-groups/elderly/index.html",
+    ),
+    ("tselevi-grupi/index.html", "en/target-groups/index.html"),
+    ("404.html", "en/404.html"),
+];
+
+#[test]
+fn contract_urls_exist_for_every_kind_in_both_languages() {
+    let (_dir, out) = built();
+    for (bg, en) in CONTRACT {
+        for (file, lang, twin) in [(bg, "bg", en), (en, "en", bg)] {
+            let html = read(&out, file);
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{file}");
+            assert_eq!(html.matches("<h1").count(), 1, "one h1 in {file}");
+            assert!(html.contains("name=\"q\""), "search form in {file}");
+            assert!(html.contains("href=\"#main\""), "skip link in {file}");
+            if !file.ends_with("404.html") {
+                assert!(html.contains("rel=\"alternate\" hreflang=\"bg\""), "{file}");
+                assert!(html.contains("rel=\"alternate\" hreflang=\"en\""), "{file}");
+            }
+            let twin_url = format!("/{}", twin.trim_end_matches("index.html"));
+            assert!(
+                html.contains(&format!("href=\"{twin_url}\"")),
+                "{file} links to its twin {twin_url}"
+            );
+        }
+    }
+    for file in [
+        "sitemap.xml",
+        "robots.txt",
+        "feed.xml",
+        "en/feed.xml",
+        "assets/style.css",
+    ] {
+        assert!(out.join(file).is_file(), "{file}");
+    }
+    let search = read(&out, "en/search/index.html");
+    assert!(search.contains("<ol id=\"search-results\""));
+    assert!(search.contains("id=\"search-count\""));
+    assert!(search.contains("action=\"/en/search/\""));
+}
+
+#[test]
+fn the_sitemap_has_language_alternates_and_robots_points_to_it() {
+    let (_dir, out) = built();
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://uslugi.example.org/en/services/dneven-tsentar/</loc>"));
+    assert!(sitemap.contains(
+        "<xhtml:link rel=\"alternate\" hreflang=\"bg\" href=\"https://uslugi.example.org/uslugi/dneven-tsentar/\"/>"
+    ));
+    assert!(!sitemap.contains("404"));
+    assert!(read(&out, "robots.txt").contains("Sitemap: https://uslugi.example.org/sitemap.xml"));
+    let feed = read(&out, "en/feed.xml");
+    assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"));
+    assert!(feed.contains("<updated>2026-01-15T00:00:00Z</updated>"));
+    assert!(read(&out, "en/index.html").contains("href=\"/en/feed.xml\""));
+}
+
+#[test]
+fn service_page_answers_the_questions_in_words() {
+    let (_dir, out) = built();
+    let bg = read(&out, "uslugi/dneven-tsentar/index.html");
+    let en = read(&out, "en/services/dneven-tsentar/index.html");
+    assert!(bg.contains("пон.–пет. 08:30–17:00"), "hours in words");
+    assert!(en.contains("Mon–Fri 08:30–17:00"));
+    assert!(en.contains("href=\"tel:+35982123456\">+359 82 123 456</a>"));
+    assert!(en.contains("href=\"mailto:dc@example.org\""));
+    assert!(en.contains("https://www.openstreetmap.org/?mlat=43.835600&amp;mlon=25.965700"));
+    assert!(en.contains("Wheelchair accessible"));
+    assert!(en.contains("href=\"/en/providers/obshtina/\""));
+    assert!(en.contains("You can come without a referral"));
+    assert!(en.contains("free of charge"));
+    assert!(bg.contains("30 места"));
+    assert!(en.contains("Checked on <time datetime=\"2026-01-15\">15 January 2026</time>"));
+    assert!(bg.contains("15.01.2026 г."));
+    // The order of the issue: for whom, where, when, how, who, contact, sources.
+    let at = |needle: &str| {
+        en.find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing"))
+    };
+    let order = [
+        at("id=\"whom-h\""),
+        at("id=\"where-h\""),
+        at("id=\"when-h\""),
+        at("id=\"how-h\""),
+        at("id=\"who-h\""),
+        at("id=\"contact-h\""),
+        at("id=\"size-h\""),
+        at("id=\"lic-h\""),
+        at("id=\"sources-h\""),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    // Markdown headings sit under the page's h1.
+    assert!(en.contains("<h2>What we do</h2>"));
+}
+
+#[test]
+fn missing_english_falls_back_to_bulgarian_marked_and_addresses_are_transliterated() {
+    let (_dir, out) = built();
+    let en = read(&out, "en/services/tsop/index.html");
+    assert!(en.contains("<span lang=\"bg\">Център за обществена подкрепа</span>"));
+    assert!(en.contains("not yet translated"));
+    assert!(en.contains("<div class=\"prose\" lang=\"bg\">"));
+    assert!(
+        en.contains("ul. „Tsar Osvoboditel“ 12"),
+        "transliterated address"
+    );
+    assert!(en.contains("You need a referral"));
+    let dc = read(&out, "en/services/dneven-tsentar/index.html");
+    assert!(
+        dc.contains("bul. „Bulgaria“ 5"),
+        "the one exception of the law"
+    );
+    assert!(
+        !read(&out, "uslugi/tsop/index.html").contains("все още не е преведено"),
+        "no note on Bulgarian pages"
+    );
+}
+
+#[test]
+fn plurals_providers_partnerships_and_overrides() {
+    let (_dir, out) = built();
+    let home = read(&out, "index.html");
+    assert!(home.contains("2 услуги"), "elderly: two services");
+    assert!(home.contains("1 услуга"), "children: one service");
+    let en_home = read(&out, "en/index.html");
+    assert!(en_home.contains("2 services") && en_home.contains("1 service<"));
+    assert!(
+        en_home.contains("News feed"),
+        "the site's en.ftl overrides a string"
+    );
+    let provider = read(&out, "en/providers/obshtina/index.html");
+    assert!(provider.contains("href=\"/en/services/dneven-tsentar/\""));
+    assert!(provider.contains("href=\"/en/partnerships/upravlenie/\""));
+    let partnership = read(&out, "en/partnerships/upravlenie/index.html");
+    assert!(partnership.contains("In force on 1 March 2026."));
+    assert!(partnership.contains("Social Services Act, Art. 52"));
+    assert!(partnership.contains("1 July 2020 to 30 June 2030"));
+    let old = read(&out, "partnyorstva/staro/index.html");
+    assert!(old.contains("Не е в сила към 01.03.2026 г."));
+}
+
+#[test]
+fn hostile_content_is_sanitised_everywhere() {
+    let (_dir, out) = built();
+    for file in ["uslugi/opasna/index.html", "en/services/opasna/index.html"] {
+        let html = read(&out, file);
+        let lower = html.to_lowercase();
+        assert!(!lower.contains("alert(\"body\")"), "{file}: script body");
+        assert!(!lower.contains("onerror"), "{file}: event handler");
+        assert!(!lower.contains("onclick"), "{file}: event handler");
+        assert!(!lower.contains("javascript:"), "{file}: javascript: URL");
+        assert!(!lower.contains("data:text"), "{file}: data: URL");
+        // Exactly one script element (the JSON-LD), closed once: the title cannot close it.
+        assert_eq!(lower.matches("<script").count(), 1, "{file}");
+        assert_eq!(lower.matches("</script").count(), 1, "{file}");
+        assert!(
+            html.contains("\\u003c/script\\u003e"),
+            "{file}: escaped in JSON-LD"
+        );
+        assert!(html.contains("&lt;&#x2F;script&gt;") || html.contains("&lt;/script&gt;"));
+    }
+    // The same title in lists and feeds is escaped, too.
+    for file in [
+        "tselevi-grupi/elderly/index.html",
+        "feed.xml",
+        "sitemap.xml",
+    ] {
+        assert!(!read(&out, file).contains("<script>alert"), "{file}");
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let (_a, first) = built();
+    let (_b, second) = built();
+    let (one, two) = (tree(&first), tree(&second));
+    assert!(one.len() > 40, "{} files", one.len());
+    assert_eq!(
+        one.keys().collect::<Vec<_>>(),
+        two.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &one {
+        assert!(two[path] == *bytes, "{path} differs between builds");
+    }
+}
+
+/// Copies the fixture site into a new folder, to spoil it.
+fn copy_fixture(to: &Path) {
+    for entry in walkdir::WalkDir::new(fixture()).into_iter().flatten() {
+        let rel = entry.path().strip_prefix(fixture()).unwrap_or(entry.path());
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap_or_else(|e| panic!("{e}"));
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+}
+
+fn run_build(site: &Path, out: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_kartoteka"))
+        .args(["build", "--date", "2026-03-01", "--output"])
+        .arg(out)
+        .arg(site)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let site = dir.path().join("site");
+    let out = dir.path().join("public");
+    copy_fixture(&site);
+    let first = run_build(&site, &out);
+    assert!(first.status.success(), "{first:?}");
+    let summary = String::from_utf8_lossy(&first.stderr);
+    assert!(
+        summary.starts_with("built ") && summary.contains(" pages (bg ") && summary.contains(" s"),
+        "one summary line off a terminal: {summary}"
+    );
+    let before = tree(&out);
+
+    // A bad content file: check fails, nothing is written.
+    std::fs::write(
+        site.join("content/services/bad.md"),
+        "+++\ntitle = \"x\"\ncolour = 1\n+++\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let failed = run_build(&site, &out);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("content/services/bad.md:"));
+    assert!(
+        tree(&out) == before,
+        "output unchanged after a content error"
+    );
+    std::fs::remove_file(site.join("content/services/bad.md")).unwrap_or_else(|e| panic!("{e}"));
+
+    // A broken template of the site's own theme: rendering fails, nothing is written.
+    let templates = site.join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(templates.join("service.html"), "{% if %}").unwrap_or_else(|e| panic!("{e}"));
+    let failed = run_build(&site, &out);
+    assert_eq!(failed.status.code(), Some(1), "{failed:?}");
+    assert!(
+        tree(&out) == before,
+        "output unchanged after a template error"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "no temporary folders left: {leftovers:?}"
+    );
+}
+
+#[test]
+fn a_site_theme_replaces_the_built_in_files() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let site = dir.path().join("site");
+    copy_fixture(&site);
+    let static_dir = site.join("themes/default/static");
+    std::fs::create_dir_all(&static_dir).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(static_dir.join("style.css"), "body{color:#000}")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("public");
+    build(&site, &out);
+    assert_eq!(read(&out, "assets/style.css"), "body{color:#000}");
+    assert!(out.join("uslugi/dneven-tsentar/index.html").is_file());
+}

@@ -1,0 +1,157 @@
+# Вградени български текстове на интерфейса. Файлът i18n/bg.ftl на сайта може да замени всеки от тях.
+
+other-language = English
+skip-link = Към съдържанието
+menu-label = Основно меню
+home = Начало
+untranslated = все още не е преведено
+untranslated-body = Този текст все още не е преведен.
+transliterated = транслитерирано
+
+## Търсене
+search-label = Потърсете услуга
+search-placeholder = напр. дневен център, възрастни хора, Русе
+search-button = Търсене
+search-title = Търсене
+search-noscript = Търсенето изисква JavaScript, който е изключен. Можете да намерите всяка услуга и чрез разделите:
+search-browse = Или разгледайте:
+
+## Бройки (правилата за множествено число на Fluent)
+services-count = { $count ->
+    [one] 1 услуга
+   *[other] { $count } услуги
+}
+providers-count = { $count ->
+    [one] 1 организация
+   *[other] { $count } организации
+}
+partnerships-count = { $count ->
+    [one] 1 партньорство
+   *[other] { $count } партньорства
+}
+places-count = { $count ->
+    [one] 1 място
+   *[other] { $count } места
+}
+units-count = { $count ->
+    [one] 1 звено
+   *[other] { $count } отделни звена
+}
+
+## Начална страница
+home-counts = В указателя има { $services ->
+    [one] 1 услуга
+   *[other] { $services } услуги
+} ({ $units ->
+    [one] 1 звено
+   *[other] { $units } звена
+}) на { $providers ->
+    [one] 1 организация
+   *[other] { $providers } организации
+}.
+home-about = За указателя
+home-browse = Намерете помощ според нуждата
+home-more = Още
+feed-title = ново в указателя
+feed-link = Ново в указателя (Atom)
+footer-built = Сайтът е обновен на { $date }
+
+## Речници
+vocab-service-types = Видове услуги
+vocab-activities = Какво предлагат услугите
+vocab-target-groups = За кого са услугите
+vocab-funding = Финансиране
+vocab-localities = Населени места
+vocab-provider-kinds = Организации
+vocab-partnership-kinds = Партньорства
+term-empty = Тук все още няма нищо.
+
+## Страница на услуга
+service-offers = Какво предлага
+service-for-whom = За кого е
+ages-range = На възраст от { $min } до { $max } г.
+ages-from = На възраст от { $min } г.
+ages-to = На възраст до { $max } г.
+service-where = Къде
+no-address = Все още няма посочен адрес. Попитайте доставчика или Дирекция „Социално подпомагане“.
+service-when = Работно време
+service-how = Как да я ползвате
+referral-not-needed = Можете да дойдете и без направление от Дирекция „Социално подпомагане“ (ДСП).
+referral-needed = Нужно е направление от Дирекция „Социално подпомагане“ (ДСП).
+fee-yes = Услугата е платена.
+fee-no = Услугата е безплатна.
+how-unknown = Указателят все още не посочва това; попитайте в услугата или в Дирекция „Социално подпомагане“.
+service-who = Кой я предоставя
+provider-not-listed = Доставчикът все още не е включен в указателя.
+service-size = Капацитет и финансиране
+capacity = Капацитет
+units = Звена
+funding = Финансиране
+licences = Лицензи
+partnerships = Партньорства
+related = Свързани услуги
+more = Подробно
+wheelchair-yes = Достъпно с инвалидна количка
+wheelchair-no = Не е достъпно с инвалидна количка
+map-link = Вижте на картата (OpenStreetMap)
+
+## Контакт
+contact = Контакт
+contact-person = Лице за контакт
+contact-phone = Телефон
+contact-email = Имейл
+contact-website = Уебсайт
+contact-facebook = Facebook
+contact-none = Все още няма посочени данни за контакт.
+licence-number = № { $number }
+licence-issued = издаден на { $date }
+licence-by = от
+
+## Записи
+sources = Източници
+verified = Проверено на
+
+## Страница на доставчик
+provider-services = Услуги, които предоставя
+provider-no-services = Указателят не посочва услуги на тази организация.
+provider-where = Къде
+provider-partnerships = Партньорства, в които участва
+eik = ЕИК
+
+## Страница на партньорство
+in-force = В сила към { $date }
+not-in-force = Не е в сила към { $date }
+not-yet-in-force = Все още не е в сила към { $date }; започва на { $start }.
+partnership-parties = Страни
+partnership-term = Срок и правно основание
+partnership-period = Срок
+period-from-to = от { $start } до { $end }
+period-from = от { $start }, без краен срок
+partnership-basis = Правно основание
+partnership-services = Услуги, които обхваща
+
+## Няма такава страница
+not-found-title = Няма такава страница
+not-found-text = На този адрес няма страница. Може да е преместена или адресът да е сгрешен.
+not-found-home = Към началната страница
+
+## Дати
+date = { $dd }.{ $month }.{ $year } г.
+month-1 = януари
+month-2 = февруари
+month-3 = март
+month-4 = април
+month-5 = май
+month-6 = юни
+month-7 = юли
+month-8 = август
+month-9 = септември
+month-10 = октомври
+month-11 = ноември
+month-12 = декември
+open-data-link = Отворени данни
+open-data-files = Файлове
+open-data-bytes = { $count ->
+    [one] { $count } байт
+   *[other] { $count } байта
+}

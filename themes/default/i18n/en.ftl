@@ -1,0 +1,157 @@
+# Built-in English UI strings of the default theme. A site's i18n/en.ftl may override any of them.
+
+other-language = Български
+skip-link = Skip to content
+menu-label = Main menu
+home = Home
+untranslated = not yet translated
+untranslated-body = This text has not been translated into English yet; here it is in Bulgarian.
+transliterated = transliterated
+
+## Search
+search-label = Search for a service
+search-placeholder = e.g. day centre, elderly, Ruse
+search-button = Search
+search-title = Search
+search-noscript = Search needs JavaScript, which is switched off. You can find every service by browsing instead:
+search-browse = Or browse:
+
+## Counts (Fluent plural rules)
+services-count = { $count ->
+    [one] 1 service
+   *[other] { $count } services
+}
+providers-count = { $count ->
+    [one] 1 organisation
+   *[other] { $count } organisations
+}
+partnerships-count = { $count ->
+    [one] 1 partnership
+   *[other] { $count } partnerships
+}
+places-count = { $count ->
+    [one] 1 place
+   *[other] { $count } places
+}
+units-count = { $count ->
+    [one] 1 facility
+   *[other] { $count } separate facilities
+}
+
+## Home
+home-counts = The directory lists { $services ->
+    [one] 1 service
+   *[other] { $services } services
+} ({ $units ->
+    [one] 1 facility
+   *[other] { $units } facilities
+}) run by { $providers ->
+    [one] 1 organisation
+   *[other] { $providers } organisations
+}.
+home-about = About this directory
+home-browse = Find help by need
+home-more = More
+feed-title = what's new
+feed-link = What's new (Atom feed)
+footer-built = Site updated on { $date }
+
+## Vocabularies
+vocab-service-types = Types of service
+vocab-activities = What services offer
+vocab-target-groups = Whom services are for
+vocab-funding = Funding
+vocab-localities = Towns and villages
+vocab-provider-kinds = Organisations
+vocab-partnership-kinds = Partnerships
+term-empty = Nothing is listed here yet.
+
+## Service page
+service-offers = What it offers
+service-for-whom = Whom it is for
+ages-range = Ages { $min } to { $max }.
+ages-from = From age { $min }.
+ages-to = Up to age { $max }.
+service-where = Where
+no-address = No address is listed yet. Ask the provider or the Social Assistance Directorate.
+service-when = Opening hours
+service-how = How to get in
+referral-not-needed = You can come without a referral from the Social Assistance Directorate.
+referral-needed = You need a referral from the Social Assistance Directorate.
+fee-yes = The service charges a fee.
+fee-no = The service is free of charge.
+how-unknown = The directory does not say yet; ask the service or the Social Assistance Directorate.
+service-who = Who runs it
+provider-not-listed = The provider is not listed in the directory yet.
+service-size = Size and funding
+capacity = Capacity
+units = Facilities
+funding = Funding
+licences = Licences
+partnerships = Partnerships
+related = Related services
+more = More about it
+wheelchair-yes = Wheelchair accessible
+wheelchair-no = Not wheelchair accessible
+map-link = Show on the map (OpenStreetMap)
+
+## Contact
+contact = Contact
+contact-person = Ask for
+contact-phone = Phone
+contact-email = E-mail
+contact-website = Website
+contact-facebook = Facebook
+contact-none = No contact details are listed yet.
+licence-number = No. { $number }
+licence-issued = issued { $date }
+licence-by = by
+
+## Listings
+sources = Sources
+verified = Checked on
+
+## Provider page
+provider-services = Services it runs
+provider-no-services = The directory lists no services run by this organisation.
+provider-where = Where
+provider-partnerships = Partnerships it is a party to
+eik = Company ID (EIK)
+
+## Partnership page
+in-force = In force on { $date }.
+not-in-force = Not in force on { $date }.
+not-yet-in-force = Not yet in force on { $date }; it starts on { $start }.
+partnership-parties = Parties
+partnership-term = Term and legal basis
+partnership-period = Term
+period-from-to = { $start } to { $end }
+period-from = From { $start }, with no end date
+partnership-basis = Legal basis
+partnership-services = Services it covers
+
+## Page not found
+not-found-title = Page not found
+not-found-text = There is no page at this address. It may have moved, or the address may be mistyped.
+not-found-home = Go to the home page
+
+## Dates
+date = { $day } { $monthname } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+open-data-link = Open data
+open-data-files = Files
+open-data-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+}
