@@ -10,6 +10,7 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod search;
 pub mod validate;
 
 use std::path::Path;
