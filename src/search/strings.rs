@@ -8,13 +8,13 @@ use serde_json::{Value, json};
 
 use crate::model::{Lang, Vocab};
 
-/// The search page's strings in `lang`. `{n}` is replaced by a number, `{q}` by a query.
+/// The search page's strings in `lang`. `{n}` is replaced by a number, `{q}` by a query;
+/// `one` and `many` follow the number of hits, which the page shows in `#search-count`.
 pub fn strings(lang: Lang) -> Value {
     match lang {
         Lang::Bg => json!({
-            "count0": "Няма намерени резултати за „{q}“.",
-            "count1": "1 резултат за „{q}“",
-            "countN": "{n} резултата за „{q}“",
+            "one": "резултат за „{q}“.",
+            "many": "резултата за „{q}“.",
             "partial": "Няма страница с всички думи; показани са най-близките.",
             "didYouMean": "Може би търсите:",
             "any": "Всички",
@@ -27,9 +27,8 @@ pub fn strings(lang: Lang) -> Value {
             "error": "Търсенето не можа да се зареди.",
         }),
         Lang::En => json!({
-            "count0": "No results for “{q}”.",
-            "count1": "1 result for “{q}”",
-            "countN": "{n} results for “{q}”",
+            "one": "result for “{q}”.",
+            "many": "results for “{q}”.",
             "partial": "No page has every word; the closest are shown.",
             "didYouMean": "Did you mean:",
             "any": "All",

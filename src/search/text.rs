@@ -9,15 +9,15 @@ use unicode_normalization::char::is_combining_mark;
 /// Words longer than this many characters are not indexed (they are ids, hashes, URLs).
 pub const MAX_TERM_CHARS: usize = 40;
 
-/// Puts text in the one form terms are compared in: NFC, accents and stress marks removed
-/// from composed letters' companions (combining marks dropped), lower case, and the letters
+/// Puts text in the one form terms are compared in: NFC, lower case, combining marks (stress
+/// marks, stray accents) dropped, and the letters
 /// outside the Bulgarian alphabet that stand for its own folded in (ё→е, ѝ→и, ѐ→е).
 ///
 /// "Дне́вен ЦЕНТЪР" → "дневен център". A "й" stays a "й": NFC composes it first.
 pub fn normalize(text: &str) -> String {
     text.nfc()
-        .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
+        .filter(|c| !is_combining_mark(*c))
         .map(|c| match c {
             'ё' | 'ѐ' => 'е',
             'ѝ' => 'и',
