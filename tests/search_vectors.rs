@@ -11,8 +11,11 @@ use serde_json::{Value, json};
 
 const VECTORS: &str = "tests/fixtures/search/vectors.json";
 
-/// Each section: its name and the function it tests, from input to output.
-fn sections() -> Vec<(&'static str, fn(&Value) -> Value)> {
+/// A section of the vectors: its name and the function it tests, from input to output.
+type Section = (&'static str, fn(&Value) -> Value);
+
+/// Every section.
+fn sections() -> Vec<Section> {
     vec![
         ("normalize", |v| {
             json!(text::normalize(v.as_str().unwrap_or_default()))
