@@ -4,8 +4,8 @@
 //! A Cyrillic term gets the official transliteration (Закон за транслитерацията, via
 //! [`crate::i18n::translit`]) plus the spellings people type by hand: ъ as a/u/y and й as y/i.
 //! Both these and a typed Latin word then go through [`fold`], which merges the informal
-//! letters that always mean the same thing (4→ch, 6→sh, 6t→sht, w→v, x→h, q→ya, j→zh, c→ts,
-//! iu→yu, iya→ia). Two spellings match when their folded keys are equal (or, for typos, close).
+//! letters that always mean the same thing (4→ch, 6→sh, 6t→sht, w→v, x→h, q→ya, j→zh or y,
+//! c→ts, iu→yu, iya→ia). Two spellings match when their folded keys are equal (or, for typos, close).
 //!
 //! The index does not ship these keys: the search page derives them from the lexicon with the
 //! JavaScript twins of these functions (`latinKeys`, `fold`), which saves a third of the
@@ -20,19 +20,22 @@ const AMBIGUOUS_LETTERS: usize = 2;
 /// Merges the informal spellings of Bulgarian in Latin letters into one key.
 ///
 /// `word` is a normalised word (lower case). The steps run in order:
-/// 1. 4→ch, 6→sh (so 6t→sht), w→v, x→h, q→ya, j→zh;
+/// 1. 4→ch, 6→sh (so 6t→sht), w→v, x→h, q→ya; j→zh before a vowel (jena → zhena), else
+///    j→y (majka → mayka);
 /// 2. c→ts unless followed by h;
 /// 3. tz→ts, iya→ia, iu→yu.
 pub fn fold(word: &str) -> String {
     let mut step1 = String::with_capacity(word.len() + 4);
-    for c in word.chars() {
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            'j' if chars.peek().is_some_and(|n| "aeiouy".contains(*n)) => step1.push_str("zh"),
+            'j' => step1.push('y'),
             '4' => step1.push_str("ch"),
             '6' => step1.push_str("sh"),
             'w' => step1.push('v'),
             'x' => step1.push('h'),
             'q' => step1.push_str("ya"),
-            'j' => step1.push_str("zh"),
             other => step1.push(other),
         }
     }
@@ -145,6 +148,7 @@ mod tests {
             ("4ovek", "chovek"),
             ("6tastie", "shtastie"),
             ("jena", "zhena"),
+            ("majka", "mayka"),
             ("qbalka", "yabalka"),
             ("iulia", "yulia"),
             ("istoriya", "istoria"),

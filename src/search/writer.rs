@@ -1,8 +1,8 @@
 //! Documents → index files: lexicon, postings chunks, result records, facets, places, manifest.
 //!
 //! Scores are mostly computed here. Each posting carries a quantised BM25 "impact" (term
-//! frequency weighted by field, saturated, normalised by document length, times a small
-//! prior by page kind), so the search page only multiplies impacts by the query words' IDF.
+//! frequency saturated and length-normalised per field, summed with field boosts, times a
+//! small prior by page kind), so the search page only multiplies impacts by the words' IDF.
 //! See `mod.rs` for the file format.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -124,36 +124,67 @@ pub fn write(docs: &[Document], lang: Lang, label: &dyn Fn(Vocab, &str) -> Strin
 
 /// Terms in sorted order and, for each, its postings: `[doc, impact, doc, impact, …]` with
 /// each doc number given as the difference from the one before.
+///
+/// A term's impact on a document is BM25's saturated, length-normalised term frequency,
+/// computed per field and summed with the fields' boosts (so a word in the title outweighs
+/// the same word repeated in the body), times the kind's prior, scaled to 1–255.
 fn invert(docs: &[Document]) -> (Vec<String>, Vec<Vec<u32>>) {
-    // term → doc → weighted term frequency
-    let mut tf: BTreeMap<String, BTreeMap<usize, u32>> = BTreeMap::new();
-    let mut lengths = Vec::with_capacity(docs.len());
+    // term → doc → field → term frequency
+    let mut tf: BTreeMap<String, BTreeMap<usize, BTreeMap<Field, u32>>> = BTreeMap::new();
+    // doc → field → length in words
+    let mut lengths: Vec<BTreeMap<Field, f64>> = Vec::with_capacity(docs.len());
     for (d, doc) in docs.iter().enumerate() {
-        let mut length = 0;
+        let mut doc_lengths = BTreeMap::new();
         for (field, text) in &doc.fields {
             for token in tokenize(text) {
-                length += 1;
-                *tf.entry(token).or_default().entry(d).or_default() += field.boost();
+                *doc_lengths.entry(*field).or_insert(0.0) += 1.0;
+                *tf.entry(token)
+                    .or_default()
+                    .entry(d)
+                    .or_default()
+                    .entry(*field)
+                    .or_default() += 1;
             }
         }
-        lengths.push(length.max(1) as f64);
+        lengths.push(doc_lengths);
     }
-    let average = lengths.iter().sum::<f64>() / lengths.len().max(1) as f64;
+    let mut totals: BTreeMap<Field, (f64, f64)> = BTreeMap::new();
+    for doc_lengths in &lengths {
+        for (field, length) in doc_lengths {
+            let total = totals.entry(*field).or_default();
+            total.0 += length;
+            total.1 += 1.0;
+        }
+    }
+    let impact = |d: usize, fields: &BTreeMap<Field, u32>| -> f64 {
+        let sum: f64 = fields
+            .iter()
+            .map(|(field, &count)| {
+                let tf = f64::from(count);
+                let (total, n) = totals.get(field).copied().unwrap_or((1.0, 1.0));
+                let length = lengths[d].get(field).copied().unwrap_or(1.0);
+                let norm = 1.0 - B + B * length / (total / n).max(1.0);
+                f64::from(field.boost()) * tf * (K1 + 1.0) / (tf + K1 * norm)
+            })
+            .sum();
+        sum * docs[d].kind.prior()
+    };
+    let max = tf
+        .values()
+        .flat_map(|by_doc| by_doc.iter().map(|(d, fields)| impact(*d, fields)))
+        .fold(f64::MIN_POSITIVE, f64::max);
     let mut terms = Vec::with_capacity(tf.len());
     let mut postings = Vec::with_capacity(tf.len());
-    for (term, by_doc) in tf {
+    for (term, by_doc) in &tf {
         let mut list = Vec::with_capacity(by_doc.len() * 2);
         let mut previous = 0;
-        for (d, weighted) in by_doc {
-            let w = f64::from(weighted);
-            let norm = 1.0 - B + B * lengths[d] / average;
-            let impact = w * (K1 + 1.0) / (w + K1 * norm) * docs[d].kind.prior();
-            let quantised = (impact / (K1 + 1.0) * 255.0).round().clamp(1.0, 255.0) as u32;
+        for (d, fields) in by_doc {
+            let quantised = (impact(*d, fields) / max * 255.0).round().clamp(1.0, 255.0);
             list.push((d - previous) as u32);
-            list.push(quantised);
-            previous = d;
+            list.push(quantised as u32);
+            previous = *d;
         }
-        terms.push(term);
+        terms.push(term.clone());
         postings.push(list);
     }
     (terms, postings)

@@ -147,10 +147,11 @@
     "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sht",
     "ъ": "a", "ь": "y", "ю": "yu", "я": "ya", "ѝ": "i", "ѐ": "e", "ё": "yo", "ы": "y", "э": "e"
   };
-  var FOLD1 = { "4": "ch", "6": "sh", w: "v", x: "h", q: "ya", j: "zh" };
+  var FOLD1 = { "4": "ch", "6": "sh", w: "v", x: "h", q: "ya" };
 
   function fold(word) {
-    return word.replace(/[46wxqj]/g, function (c) { return FOLD1[c]; })
+    return word.replace(/j(?=[aeiouy])/g, "zh").replace(/j/g, "y")
+      .replace(/[46wxq]/g, function (c) { return FOLD1[c]; })
       .replace(/c(?!h)/g, "ts").replace(/tz/g, "ts").replace(/iya/g, "ia").replace(/iu/g, "yu");
   }
 
