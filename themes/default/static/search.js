@@ -664,14 +664,10 @@
       if (more) more.remove();
       records.forEach(function (rec, i) {
         var li = el("li"), meta = [rec[4], rec[5]].filter(Boolean);
-        li.appendChild(el("a", { href: safeUrl(rec[1]) }, rec[2]));
+        li.appendChild(marked(el("a", { href: safeUrl(rec[1]) }), rec[2], r));
         if (slice[i].km !== undefined && slice[i].km !== Infinity) meta.push(say(strings.km, slice[i].km.toFixed(1), ""));
         if (meta.length) { li.appendChild(document.createTextNode(" ")); li.appendChild(el("small", {}, meta.join(" · "))); }
-        var p = el("p");
-        highlight(rec[3] || "", r.matched, r.words).forEach(function (part) {
-          p.appendChild(part[1] ? el("mark", {}, part[0]) : document.createTextNode(part[0]));
-        });
-        li.appendChild(p);
+        li.appendChild(marked(el("p"), rec[3], r));
         self.list.appendChild(li);
       });
       if (from + PAGE < n) {
@@ -681,6 +677,14 @@
       }
     });
   };
+
+  /** Fills `parent` with `text`, the words matching the query in <mark> (as text, not HTML). */
+  function marked(parent, text, result) {
+    highlight(String(text || ""), result.matched, result.words).forEach(function (part) {
+      parent.appendChild(part[1] ? el("mark", {}, part[0]) : document.createTextNode(part[0]));
+    });
+    return parent;
+  }
 
   function autoStart() {
     if (typeof document === "undefined") return;
