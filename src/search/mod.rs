@@ -8,20 +8,22 @@
 //!
 //! # Files (under `search/<lang>/` of the output folder)
 //!
-//! - `manifest.json` — the only fixed name; everything else is named by content hash:
-//!   `{version, lang, count, lexicon, postings: [file], docs: [file], docsPerChunk, facets,
-//!   facetLabels: [{key, title, values: [[id, label]]}], geo: file|null, strings: {…}}`.
-//!   File names are relative to the manifest.
-//! - `lexicon.<hash>.json` — `{terms, stems, stem, df, chunks}`: `terms` and `stems` are
-//!   sorted and front-coded ([`lexicon`]); `stem[i]` is the stem number of term `i`, `df[i]` its
-//!   document count; `chunks[c]` is the first term number in postings file `c`.
-//! - `postings-<c>.<hash>.json` — one array per term of the chunk:
-//!   `[docDelta, impact, docDelta, impact, …]`, impact 1–255 (see [`writer`]).
+//! - `manifest.json` — the only fixed name, fetched fresh; everything else is named by content
+//!   hash and may be cached forever: `{version, lang, count, lexicon, postings, docs,
+//!   docsPerChunk, impactLevels, facets, geo, strings}`. `lexicon`, `facets` and `geo` (or
+//!   null) are file names; `postings` and `docs` are name patterns with `{n}` for the chunk
+//!   number. Names are relative to the manifest.
+//! - `lexicon.<hash>.json` — `{terms, df, chunks}`: `terms` sorted and front-coded
+//!   ([`lexicon`]); `df` one base-36 digit per term, ⌊log₂ document frequency⌋; `chunks[c]`
+//!   the number of the first term in postings chunk `c`. Stems and Latin keys are not
+//!   shipped: the page derives them from the terms with the twins of [`stem`] and [`latin`].
+//! - `postings-<c>.<hash>.json` — one array per term of the chunk, one number per posting:
+//!   `docDelta × impactLevels + impact` ([`postings`]).
 //! - `docs-<c>.<hash>.json` — result records `[kind, url, title, snippet, provider, places]`
 //!   of documents `c × docsPerChunk …`; `kind` is s(ervice), o(rganisation), p(artnership),
 //!   g (free page).
-//! - `facets.<hash>.json` — `{vocabulary: {term id: [docDelta, …]}}`, loaded when a facet is
-//!   chosen.
+//! - `facets.<hash>.json` — `{labels: [{key, title, values: [[id, label]]}], docs:
+//!   {vocabulary: {term id: [docDelta, …]}}}`, loaded when the visitor opens the filters.
 //! - `geo.<hash>.json` — `[doc, lat, lon, …]`, loaded when "nearest first" is chosen.
 
 pub mod abbreviations;
@@ -30,6 +32,7 @@ pub mod hash;
 pub mod labels;
 pub mod latin;
 pub mod lexicon;
+pub mod postings;
 pub mod stem;
 pub mod strings;
 pub mod text;

@@ -8,7 +8,8 @@
  *       #search-count gets the number of hits only ("12"); #search-status (optional: created
  *       after #search-count when absent) gets the sentence, "did you mean" and notes.
  *   <div id="search-facets"></div>          optional; created before the list when absent:
- *                                           facet selects and the "nearest first" switch
+ *                                           a <details> of facet selects (loaded when opened)
+ *                                           and the "nearest first" switch
  *   <ol id="search-results" data-manifest="/search/bg/manifest.json"></ol>
  *       data-manifest is optional: the default is /search/<html lang>/manifest.json.
  *       Each hit: <li><a href="URL">title</a> <small>provider · places</small>
@@ -290,13 +291,15 @@
       var terms = frontDecode(lex.terms), latin = [];
       self.terms = terms;
       self.termChars = terms.map(function (t) { return Array.from(t); });
-      self.stems = frontDecode(lex.stems);
-      self.stemOf = lex.stem;
-      self.df = lex.df;
+      self.df = Array.from(lex.df, function (c) { return parseInt(c, 36); });
       self.chunks = lex.chunks;
-      self.byStem = {};
+      self.stemOf = [];
+      self.byStem = new Map();
       terms.forEach(function (t, i) {
-        (self.byStem[lex.stem[i]] = self.byStem[lex.stem[i]] || []).push(i);
+        var s = stem(t);
+        self.stemOf[i] = s;
+        if (!self.byStem.has(s)) self.byStem.set(s, []);
+        self.byStem.get(s).push(i);
         latinKeys(t).forEach(function (k) { latin.push([k, i]); });
       });
       latin.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]; });
@@ -311,8 +314,7 @@
     var self = this, found = new Map();
     function add(i, w) { if (!(found.get(i) >= w)) found.set(i, w); }
     function addStem(s, w) {
-      var si = lowerBound(self.stems, s, function (x) { return x; });
-      if (self.stems[si] === s) self.byStem[si].forEach(function (i) { add(i, w); });
+      (self.byStem.get(s) || []).forEach(function (i) { add(i, w); });
     }
     function addExact(t, w) {
       var i = lowerBound(self.terms, t, function (x) { return x; });
@@ -333,7 +335,7 @@
       var k = lowerBound(this.latin, key, function (x) { return x[0]; });
       for (; k < this.latin.length && this.latin[k][0] === key; k++) {
         add(this.latin[k][1], W.latin);
-        addStem(this.stems[this.stemOf[this.latin[k][1]]], W.latinStem);
+        addStem(this.stemOf[this.latin[k][1]], W.latinStem);
       }
       var cyr = toCyrillic(word);
       addExact(cyr, W.latin);
@@ -356,7 +358,7 @@
       var d = distance(chars, t, max);
       if (d <= max) {
         add(i, weigh(d));
-        self.byStem[self.stemOf[i]].forEach(function (j) { add(j, weigh(d) * 0.9); });
+        self.byStem.get(self.stemOf[i]).forEach(function (j) { add(j, weigh(d) * 0.9); });
       }
     });
     if (key) {
@@ -374,7 +376,7 @@
       need[lowerBound(self.chunks, t + 1, function (x) { return x; }) - 1] = true;
     });
     return Promise.all(Object.keys(need).map(function (c) {
-      return self.file(self.manifest.postings[c]).then(function (data) { return [+c, data]; });
+      return self.file(chunkName(self.manifest.postings, c)).then(function (data) { return [+c, data]; });
     })).then(function (loaded) {
       var byChunk = {};
       loaded.forEach(function (l) { byChunk[l[0]] = l[1]; });
@@ -404,10 +406,11 @@
         var perWord = matches.map(function (m) {
           var best = new Map();
           m.forEach(function (weight, t) {
-            var list = postingsOf(t), doc = 0, idf = Math.log(1 + (n - self.df[t] + 0.5) / (self.df[t] + 0.5));
-            for (var j = 0; j < list.length; j += 2) {
-              doc += list[j];
-              var s = weight * idf * list[j + 1] / 255;
+            var list = postingsOf(t), doc = 0, df = list.length;
+            var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)), levels = self.manifest.impactLevels;
+            for (var j = 0; j < list.length; j++) {
+              doc += Math.floor(list[j] / levels);
+              var s = weight * idf * Math.pow((list[j] % levels) / (levels - 1), 2);
               if (!(best.get(doc) >= s)) best.set(doc, s);
             }
           });
@@ -452,7 +455,7 @@
         var allowed = null;
         keys.forEach(function (k) {
           var set = new Set(), doc = 0;
-          ((facets[k] || {})[filters[k]] || []).forEach(function (d) { doc += d; set.add(doc); });
+          ((facets.docs[k] || {})[filters[k]] || []).forEach(function (d) { doc += d; set.add(doc); });
           allowed = allowed ? new Set(Array.from(allowed).filter(function (d) { return set.has(d); })) : set;
         });
         return hits.filter(function (h) { return allowed.has(h.doc); });
@@ -501,11 +504,15 @@
   Engine.prototype.records = function (docs) {
     var self = this, per = this.manifest.docsPerChunk;
     return Promise.all(docs.map(function (d) {
-      return self.file(self.manifest.docs[Math.floor(d / per)]).then(function (chunk) {
+      return self.file(chunkName(self.manifest.docs, Math.floor(d / per))).then(function (chunk) {
         return chunk[d % per];
       });
     }));
   };
+
+  function chunkName(pattern, n) {
+    return pattern.replace("{n}", String(n));
+  }
 
   function haversine(origin, lat, lon) {
     var r = Math.PI / 180, dLat = (lat - origin.lat) * r, dLon = (lon - origin.lon) * r;
@@ -532,7 +539,7 @@
 
   /* ---------- the page ---------- */
 
-  var PAGE = 20;
+  var PAGE = 10;
 
   function safeUrl(url) {
     return typeof url === "string" && (/^\/(?!\/)/.test(url) || /^https?:\/\//.test(url)) ? url : "#";
@@ -591,17 +598,27 @@
     return this.run(q, false);
   };
 
+  /** The filters: a closed <details> whose selects load (with the facets file) when opened. */
   Page.prototype.buildFacets = function () {
     var self = this, m = this.engine.manifest, strings = m.strings;
-    this.facets.textContent = "";
-    m.facetLabels.forEach(function (f) {
-      var label = el("label", {}, f.title + " "), select = el("select", { "data-facet": f.key });
-      select.appendChild(el("option", { value: "" }, strings.any));
-      f.values.forEach(function (v) { select.appendChild(el("option", { value: v[0] }, v[1])); });
-      select.addEventListener("change", function () { self.filters[f.key] = select.value; self.rerun(); });
-      label.appendChild(select);
-      self.facets.appendChild(label);
+    var details = el("details"), loaded = false;
+    details.appendChild(el("summary", {}, strings.filters));
+    details.addEventListener("toggle", function () {
+      if (loaded || !details.open) return;
+      loaded = true;
+      self.engine.file(m.facets).then(function (facets) {
+        facets.labels.forEach(function (f) {
+          var label = el("label", {}, f.title + " "), select = el("select", { "data-facet": f.key });
+          select.appendChild(el("option", { value: "" }, strings.any));
+          f.values.forEach(function (v) { select.appendChild(el("option", { value: v[0] }, v[1])); });
+          select.addEventListener("change", function () { self.filters[f.key] = select.value; self.rerun(); });
+          label.appendChild(select);
+          details.appendChild(label);
+        });
+      });
     });
+    this.facets.textContent = "";
+    this.facets.appendChild(details);
     if (m.geo && typeof navigator !== "undefined" && navigator.geolocation) {
       var near = el("label", { title: strings.nearestHelp }), box = el("input", { type: "checkbox", id: "search-nearest" });
       near.appendChild(box);
