@@ -37,3 +37,10 @@ test("snippets are highlighted as text, never as HTML", () => {
   const parts = search.highlight("<b>Дневен</b> център", new Set(["дневен"]), ["дневен"]);
   assert.deepEqual(parts, [["<b>", false], ["Дневен", true], ["</b> център", false]]);
 });
+
+test("a word too far from any term gets a “did you mean”", async () => {
+  const { engine } = openIndex(out, "bg");
+  const result = await engine.search("дмевнн");
+  assert.equal(result.hits.length, 0);
+  assert.match(result.suggestion, /^днев/);
+});
