@@ -226,7 +226,10 @@
 
   /* ---------- matching helpers ---------- */
 
-  /** Optimal-string-alignment distance (a swap counts 1), or max + 1 once over `max`. */
+  /**
+   * Optimal-string-alignment distance (a swap counts 1) between two strings or arrays, or
+   * max + 1 once over `max`. Strings compare UTF-16 units: every Bulgarian letter is one.
+   */
   function distance(a, b, max) {
     var n = a.length, m = b.length, i, j, best, cost, row, prev = [], prev2 = [];
     if (Math.abs(n - m) > max) return max + 1;
@@ -290,7 +293,6 @@
     }).then(function (lex) {
       var terms = frontDecode(lex.terms), latin = [];
       self.terms = terms;
-      self.termChars = terms.map(function (t) { return Array.from(t); });
       self.df = Array.from(lex.df, function (c) { return parseInt(c, 36); });
       self.chunks = lex.chunks;
       self.stemOf = [];
@@ -351,20 +353,19 @@
 
   /** Adds the terms within the allowed edit distance of `word` (or of its Latin key). */
   Engine.prototype.typos = function (word, key, add) {
-    var self = this, max = allowedTypos(word), chars = Array.from(word);
+    var self = this, max = allowedTypos(word);
     if (!max) return;
     function weigh(d) { return d === 1 ? W.typo1 : W.typo2; }
-    this.termChars.forEach(function (t, i) {
-      var d = distance(chars, t, max);
+    this.terms.forEach(function (t, i) {
+      var d = distance(word, t, max);
       if (d <= max) {
         add(i, weigh(d));
         self.byStem.get(self.stemOf[i]).forEach(function (j) { add(j, weigh(d) * 0.9); });
       }
     });
     if (key) {
-      var keyChars = Array.from(key);
       this.latin.forEach(function (e) {
-        var d = distance(keyChars, Array.from(e[0]), max);
+        var d = distance(key, e[0], max);
         if (d <= max) add(e[1], weigh(d) * 0.95);
       });
     }
@@ -481,15 +482,15 @@
   Engine.prototype.suggest = function (qwords) {
     var self = this, changed = false;
     var out = qwords.map(function (w) {
-      var chars = Array.from(w), best = null, bestD = 4, max = Math.min(3, Math.max(1, chars.length >> 1));
-      var target = isLatin(w) && self.latin.length ? Array.from(fold(w)) : null;
-      self.termChars.forEach(function (t, i) {
-        var d = distance(chars, t, max);
+      var best = null, bestD = 4, max = Math.min(3, Math.max(1, w.length >> 1));
+      var target = isLatin(w) && self.latin.length ? fold(w) : null;
+      self.terms.forEach(function (t, i) {
+        var d = distance(w, t, max);
         if (d < bestD || (d === bestD && best !== null && self.df[i] > self.df[best])) { best = i; bestD = d; }
       });
       if (target) {
         self.latin.forEach(function (e) {
-          var d = distance(target, Array.from(e[0]), max);
+          var d = distance(target, e[0], max);
           if (d < bestD || (d === bestD && best !== null && self.df[e[1]] > self.df[best])) { best = e[1]; bestD = d; }
         });
       }
@@ -589,10 +590,15 @@
       this.input.value = q;
       this.input.addEventListener("input", function () {
         clearTimeout(timer);
-        timer = setTimeout(function () { self.run(self.input.value, true); }, 120);
+        timer = setTimeout(function () { self.run(self.input.value, true).catch(function () {}); }, 120);
       });
       var form = this.input.form;
-      if (form) form.addEventListener("submit", function (e) { e.preventDefault(); self.run(self.input.value, false); });
+      if (form) {
+        form.addEventListener("submit", function (e) {
+          e.preventDefault();
+          self.run(self.input.value, false).catch(function () {});
+        });
+      }
     }
     this.engine.ready().then(function () { self.buildFacets(); }, function () {});
     return this.run(q, false);
@@ -640,14 +646,15 @@
     var self = this, serial = ++this.serial;
     this.query = query;
     this.prefix = prefix;
-    if (prefix && typeof history !== "undefined") {
-      var url = new URL(location.href);
+    var url = new URL(location.href);
+    if (url.searchParams.get("q") !== query) {
       url.searchParams.set("q", query);
       history.replaceState(null, "", url);
     }
     if (!tokenize(query).length) {
       this.list.textContent = "";
       if (this.count) this.count.textContent = "0";
+      if (this.status) this.status.textContent = "";
       return Promise.resolve();
     }
     return this.engine.search(query, {
