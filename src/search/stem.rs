@@ -12,7 +12,7 @@
 use super::text::is_cyrillic;
 
 /// Whole words whose stem the rules would get wrong, with the stem to use.
-pub const EXCEPTIONS: [(&str, &str); 21] = [
+pub const EXCEPTIONS: [(&str, &str); 26] = [
     ("дете", "дет"),
     ("детето", "дет"),
     ("деца", "дет"),
@@ -32,7 +32,12 @@ pub const EXCEPTIONS: [(&str, &str); 21] = [
     ("people", "person"),
     ("women", "woman"),
     ("men", "man"),
-    ("elderly", "elder"),
+    ("elderly", "old"),
+    ("elder", "old"),
+    ("older", "old"),
+    ("disabled", "disabl"),
+    ("disability", "disabl"),
+    ("disabilities", "disabl"),
     ("news", "news"),
 ];
 
@@ -231,6 +236,8 @@ mod tests {
         same_stem(&["counselling", "counsel", "counselled"]);
         same_stem(&["care", "caring", "cares"]);
         same_stem(&["child", "children"]);
+        same_stem(&["elderly", "older", "old"]);
+        same_stem(&["disabled", "disability", "disabilities"]);
         assert_eq!(stem("bus"), "bus");
         assert_eq!(stem("used"), "used");
         assert_eq!(stem("2020"), "2020");

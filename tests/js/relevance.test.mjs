@@ -60,6 +60,8 @@ const QUERIES = [
   ["4erven krust", "bg", "Latin informal", ["/dostavchitsi/bchk/"]],
   ["Русенски университет", "bg", "Cyrillic", ["/dostavchitsi/rusenski-universitet/"]],
   ["как да получите помощ", "bg", "Cyrillic", ["/help/"]],
+  ["centar za socialna rehabilitacia", "bg", "Latin informal", CSRI],
+  ["psihichno zdrave", "bg", "Latin official", ["/dostavchitsi/tsentar-za-psihichno-zdrave/"]],
   ["community support centre", "en", "English", en(TSOP)],
   ["ЦОП", "en", "abbreviation", en(TSOP)],
   ["day centres", "en", "English", en(DAY)],
@@ -70,6 +72,9 @@ const QUERIES = [
   ["dementia", "en", "English", ["/en/services/dom-prista/"]],
   ["crisis centers", "en", "English typo", ["/en/services/krizisni-tsentrove/"]],
   ["red cross", "en", "English", ["/en/providers/bchk/"]],
+  ["disabled children", "en", "English inflection", en(DAY).concat(en(CSRI))],
+  ["elderly care", "en", "English", ["/en/services/dom-vazrazhdane/"]],
+  ["csri", "en", "abbreviation in Latin", en(CSRI)],
 ];
 
 let out;

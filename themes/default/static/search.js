@@ -68,7 +68,8 @@
     "човека": "човек", "човекът": "човек", "хора": "човек", "хората": "човек",
     "домове": "дом", "домовете": "дом", "жилища": "жилищ", "жилищата": "жилищ",
     "училища": "училищ", "училищата": "училищ", children: "child", people: "person",
-    women: "woman", men: "man", elderly: "elder", news: "news"
+    women: "woman", men: "man", elderly: "old", elder: "old", older: "old", disabled: "disabl",
+    disability: "disabl", disabilities: "disabl", news: "news"
   };
 
   function stem(word) {
@@ -138,6 +139,12 @@
     }
     if (w.length >= 4 && w.endsWith("e")) w = w.slice(0, -1);
     return w;
+  }
+
+  /** The words of a query: like `tokenize`, and Bulgarian stop words typed in Latin letters
+   * ("za", "na") are dropped too. */
+  function queryWords(query) {
+    return tokenize(query).filter(function (w) { return !(isLatin(w) && STOP.has(toCyrillic(w))); });
   }
 
   /* ---------- Latin spellings (src/search/latin.rs) ---------- */
@@ -397,7 +404,7 @@
     var self = this;
     options = options || {};
     return this.ready().then(function () {
-      var qwords = tokenize(query), n = self.manifest.count;
+      var qwords = queryWords(query), n = self.manifest.count;
       var matches = qwords.map(function (w, i) {
         return self.match(w, options.prefix && i === qwords.length - 1);
       });
@@ -438,7 +445,7 @@
         return self.refine(hits, options).then(function (refined) {
           return {
             hits: refined, words: qwords, matched: matched, partial: partial,
-            suggestion: refined.length && !partial ? "" : self.suggest(qwords)
+            suggestion: refined.length && !partial ? "" : self.suggest(qwords, matches)
           };
         });
       });
@@ -478,11 +485,13 @@
     return step;
   };
 
-  /** "Did you mean": each word replaced by the most frequent close term, or "". */
-  Engine.prototype.suggest = function (qwords) {
+  /** "Did you mean": each word that matched nothing replaced by the most frequent close term
+   * (2 edits for 5+ letters, else 1), or "" when there is none. */
+  Engine.prototype.suggest = function (qwords, matches) {
     var self = this, changed = false;
-    var out = qwords.map(function (w) {
-      var best = null, bestD = 4, max = Math.min(3, Math.max(1, w.length >> 1));
+    var out = qwords.map(function (w, i) {
+      if (matches[i].size) return w;
+      var best = null, bestD = 4, max = w.length >= 5 ? 2 : 1;
       var target = isLatin(w) && self.latin.length ? fold(w) : null;
       self.terms.forEach(function (t, i) {
         var d = distance(w, t, max);
