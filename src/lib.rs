@@ -14,6 +14,7 @@ pub mod output;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod validate;
 
 use std::collections::BTreeMap;

@@ -136,6 +136,16 @@ pub fn render_site(
             bytes: bytes.clone(),
         });
     }
+    let indexes: Vec<Vec<(String, Vec<u8>)>> = Lang::ALL
+        .par_iter()
+        .map(|lang| crate::search::build_index(site, *lang).files())
+        .collect();
+    files.extend(
+        indexes
+            .into_iter()
+            .flatten()
+            .map(|(path, bytes)| OutputFile { path, bytes }),
+    );
     files.extend(assets.open_data.iter().map(|(path, bytes)| OutputFile {
         path: path.clone(),
         bytes: bytes.clone(),

@@ -48,6 +48,17 @@ pub fn search(lang: Lang) -> String {
     }
 }
 
+/// The folder of a language's search index: `/search/bg/`.
+pub fn search_index(lang: Lang) -> String {
+    format!("/search/{}/", lang.code())
+}
+
+/// The manifest the search page starts from: `/search/bg/manifest.json` (the one index file
+/// whose name carries no content hash).
+pub fn search_manifest(lang: Lang) -> String {
+    format!("{}manifest.json", search_index(lang))
+}
+
 /// The open data page: `/otvoreni-danni/`, `/en/open-data/`.
 pub fn open_data(lang: Lang) -> String {
     match lang {

@@ -256,7 +256,10 @@ fn parts(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets) -> Result<Parts, te
                 jsonld: None,
             }
         }
-        PageKind::Search => simple(ctx, "search-title"),
+        PageKind::Search => Parts {
+            view: serde_json::json!({ "manifest": urls::search_manifest(ctx.lang) }),
+            ..simple(ctx, "search-title")
+        },
         PageKind::NotFound => simple(ctx, "not-found-title"),
     })
 }

@@ -1,0 +1,90 @@
+//! Site search without a server: per language, a chunked index of static files that
+//! `themes/default/static/search.js` queries in the browser.
+//!
+//! The pipeline: [`docs`] turns the site into weighted documents; [`text`] normalises and
+//! splits text; [`stem`] joins inflections; [`latin`] holds the Latin spellings of Cyrillic
+//! words; [`writer`] inverts and writes. The page matches words exactly, by prefix, by stem,
+//! from Latin letters and with typos, all against the lexicon.
+//!
+//! # Files (under `search/<lang>/` of the output folder)
+//!
+//! - `manifest.json` — the only fixed name, fetched fresh; everything else is named by content
+//!   hash and may be cached forever: `{version, lang, count, lexicon, postings, docs,
+//!   docsPerChunk, impactLevels, facets, geo, strings}`. `lexicon`, `facets` and `geo` (or
+//!   null) are file names; `postings` and `docs` are name patterns with `{n}` for the chunk
+//!   number. Names are relative to the manifest.
+//! - `lexicon.<hash>.json` — `{terms, df, chunks}`: `terms` sorted and front-coded
+//!   ([`lexicon`]); `df` one base-36 digit per term, ⌊log₂ document frequency⌋; `chunks[c]`
+//!   the number of the first term in postings chunk `c`. Stems and Latin keys are not
+//!   shipped: the page derives them from the terms with the twins of [`stem`] and [`latin`].
+//! - `postings-<c>.<hash>.json` — one array per term of the chunk, one number per posting:
+//!   `docDelta × impactLevels + impact` ([`postings`]).
+//! - `docs-<c>.<hash>.json` — result records `[kind, url, title, snippet, provider, places]`
+//!   of documents `c × docsPerChunk …`; `kind` is s(ervice), o(rganisation), p(artnership),
+//!   g (free page).
+//! - `facets.<hash>.json` — `{labels: [{key, title, values: [[id, label]]}], docs:
+//!   {vocabulary: {term id: [docDelta, …]}}}`, loaded when the visitor opens the filters.
+//! - `geo.<hash>.json` — `[doc, lat, lon, …]`, loaded when "nearest first" is chosen.
+
+pub mod abbreviations;
+pub mod docs;
+pub mod hash;
+pub mod labels;
+pub mod latin;
+pub mod lexicon;
+pub mod postings;
+pub mod stem;
+pub mod strings;
+pub mod text;
+pub mod writer;
+
+use crate::model::{Lang, Site};
+
+/// The search index of one language, ready to write.
+#[derive(Clone, Debug)]
+pub struct SearchIndex {
+    lang: Lang,
+    files: Vec<writer::File>,
+}
+
+/// Builds the search index of `site` in `lang`. Pure: the caller writes [`SearchIndex::files`].
+pub fn build_index(site: &Site, lang: Lang) -> SearchIndex {
+    let documents = docs::documents(site, lang);
+    let labels = labels::Labels::new(site, lang);
+    let files = writer::write(&documents, lang, &|vocab, id| labels.get(vocab, id));
+    SearchIndex { lang, files }
+}
+
+impl SearchIndex {
+    /// The folder of a language's index, relative to the output root: `search/bg/`.
+    pub fn folder(lang: Lang) -> String {
+        crate::render::urls::search_index(lang)
+            .trim_start_matches('/')
+            .to_string()
+    }
+
+    /// The language indexed.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Every file of the index: path relative to the output root, and content.
+    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
+        let folder = Self::folder(self.lang);
+        self.files
+            .iter()
+            .map(|(name, bytes)| (format!("{folder}{name}"), bytes.clone()))
+            .collect()
+    }
+
+    /// The site-absolute URL of the manifest the search page starts from:
+    /// `/search/bg/manifest.json`.
+    pub fn manifest_url(&self) -> String {
+        crate::render::urls::search_manifest(self.lang)
+    }
+
+    /// Total size of the index files in bytes (before compression).
+    pub fn total_bytes(&self) -> usize {
+        self.files.iter().map(|(_, b)| b.len()).sum()
+    }
+}

@@ -1,0 +1,148 @@
+//! The inverted index: for each term, the documents it occurs in and how much it says there.
+//!
+//! Scores are mostly computed here, at build time. A posting carries a quantised BM25
+//! "impact": the term frequency saturated and length-normalised per field, summed with the
+//! fields' boosts (a word in the title outweighs the same word repeated in the body), times a
+//! small prior by page kind. The search page only multiplies impacts by the words' IDF.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::docs::{Document, Field};
+use super::text::tokenize;
+
+/// BM25 saturation: how fast repeated matches stop adding to the score.
+pub const K1: f64 = 2.0;
+/// BM25 length normalisation: how much long pages are held back.
+pub const B: f64 = 0.75;
+/// Impacts are stored as 1 to `IMPACT_LEVELS - 1`, on a square-root scale (finer for the many
+/// weak matches): the page turns level `q` back into `(q / (IMPACT_LEVELS - 1))²`.
+pub const IMPACT_LEVELS: u32 = 64;
+
+/// Terms and their postings, in term order.
+pub struct Inverted {
+    /// Every term, sorted.
+    pub terms: Vec<String>,
+    /// For each term, its postings packed one number each: `docDelta × IMPACT_LEVELS +
+    /// impact`, where `docDelta` is the document number minus the previous one in the list.
+    pub postings: Vec<Vec<u64>>,
+}
+
+/// Inverts `docs` (document numbers are positions in the slice).
+pub fn invert(docs: &[Document]) -> Inverted {
+    // term → doc → field → term frequency
+    let mut tf: BTreeMap<String, BTreeMap<usize, BTreeMap<Field, u32>>> = BTreeMap::new();
+    // doc → field → length in words
+    let mut lengths: Vec<BTreeMap<Field, f64>> = Vec::with_capacity(docs.len());
+    for (d, doc) in docs.iter().enumerate() {
+        let mut doc_lengths = BTreeMap::new();
+        for (field, text) in &doc.fields {
+            for token in tokenize(text) {
+                *doc_lengths.entry(*field).or_insert(0.0) += 1.0;
+                *tf.entry(token)
+                    .or_default()
+                    .entry(d)
+                    .or_default()
+                    .entry(*field)
+                    .or_default() += 1;
+            }
+        }
+        lengths.push(doc_lengths);
+    }
+    let mut totals: BTreeMap<Field, (f64, f64)> = BTreeMap::new();
+    for doc_lengths in &lengths {
+        for (field, length) in doc_lengths {
+            let total = totals.entry(*field).or_default();
+            total.0 += length;
+            total.1 += 1.0;
+        }
+    }
+    let impact = |d: usize, fields: &BTreeMap<Field, u32>| -> f64 {
+        let sum: f64 = fields
+            .iter()
+            .map(|(field, &count)| {
+                let tf = f64::from(count);
+                let (total, n) = totals.get(field).copied().unwrap_or((1.0, 1.0));
+                let length = lengths[d].get(field).copied().unwrap_or(1.0);
+                let norm = 1.0 - B + B * length / (total / n).max(1.0);
+                f64::from(field.boost()) * tf * (K1 + 1.0) / (tf + K1 * norm)
+            })
+            .sum();
+        sum * docs[d].kind.prior()
+    };
+    let max = tf
+        .values()
+        .flat_map(|by_doc| by_doc.iter().map(|(d, fields)| impact(*d, fields)))
+        .fold(f64::MIN_POSITIVE, f64::max);
+    let mut terms = Vec::with_capacity(tf.len());
+    let mut postings = Vec::with_capacity(tf.len());
+    for (term, by_doc) in &tf {
+        let mut list = Vec::with_capacity(by_doc.len() * 2);
+        let mut previous = 0;
+        for (d, fields) in by_doc {
+            let top = f64::from(IMPACT_LEVELS - 1);
+            let level = ((impact(*d, fields) / max).sqrt() * top)
+                .round()
+                .clamp(1.0, top);
+            list.push((d - previous) as u64 * u64::from(IMPACT_LEVELS) + level as u64);
+            previous = *d;
+        }
+        terms.push(term.clone());
+        postings.push(list);
+    }
+    Inverted { terms, postings }
+}
+
+/// Splits the postings into consecutive runs of terms whose JSON is about `bytes` long.
+pub fn chunk(postings: &[Vec<u64>], bytes: usize) -> Vec<Range<usize>> {
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    let mut size = 0;
+    for (i, list) in postings.iter().enumerate() {
+        size += list.iter().map(|n| digits(*n) + 1).sum::<usize>() + 2;
+        if size >= bytes || i + 1 == postings.len() {
+            chunks.push(start..i + 1);
+            start = i + 1;
+            size = 0;
+        }
+    }
+    chunks
+}
+
+fn digits(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+/// Each term's document frequency class, one base-36 digit per term: ⌊log₂ df⌋ (at most
+/// 35). The page uses it to pick the most common words among many prefix matches before
+/// loading any postings; exact counts come with the postings.
+pub fn frequency_classes(postings: &[Vec<u64>]) -> String {
+    postings
+        .iter()
+        .map(|list| {
+            let class = (list.len().max(1)).ilog2().min(35);
+            char::from_digit(class, 36).unwrap_or('z')
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_cover_every_term_in_order() {
+        let postings: Vec<Vec<u64>> = (0..10).map(|i| vec![i * 1000; 3]).collect();
+        let chunks = chunk(&postings, 40);
+        assert_eq!(chunks.first().map(|r| r.start), Some(0));
+        assert_eq!(chunks.last().map(|r| r.end), Some(10));
+        assert!(chunks.windows(2).all(|w| w[0].end == w[1].start));
+        assert!(chunks.len() > 1);
+    }
+
+    #[test]
+    fn frequency_classes_are_log2() {
+        let postings = vec![vec![1], vec![1; 2], vec![1; 5], vec![1; 1024]];
+        assert_eq!(frequency_classes(&postings), "012a");
+    }
+}
