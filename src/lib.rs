@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod print;
 pub mod render;
 pub mod scaffold;
 pub mod validate;
