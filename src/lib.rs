@@ -11,6 +11,7 @@ pub mod load;
 pub mod model;
 pub mod opendata;
 pub mod output;
+pub mod print;
 pub mod publish;
 pub mod render;
 pub mod scaffold;
@@ -18,7 +19,7 @@ pub mod search;
 pub mod validate;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use diagnostics::{Diagnostic, Severity};
 pub use model::{Date, Lang, Site};
@@ -36,6 +37,17 @@ pub struct Built {
     pub pages: BTreeMap<Lang, usize>,
     /// Every file written (pages, assets, sitemap, feeds).
     pub files: usize,
+    /// The brochures: how many were typeset and how many came from the cache.
+    pub print: print::PrintStats,
+}
+
+/// Choices of a build beyond the site itself.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// Leave the PDF brochures out (`--no-pdf`): pages still link to them.
+    pub no_pdf: bool,
+    /// A folder that keeps typeset brochures between builds, keyed by their inputs.
+    pub pdf_cache: Option<PathBuf>,
 }
 
 /// Why a checked site could not be built.
@@ -47,6 +59,9 @@ pub enum BuildError {
     /// Writing failed; the previous output folder is as it was.
     #[error(transparent)]
     Write(#[from] output::WriteError),
+    /// A brochure could not be typeset.
+    #[error(transparent)]
+    Print(#[from] print::PrintError),
 }
 
 /// Renders a checked site as of `date` and writes it to the folder `output`, replacing that
@@ -56,12 +71,30 @@ pub fn build(
     output: &Path,
     date: Date,
     progress: &(dyn Fn() + Sync),
+    options: &BuildOptions,
 ) -> Result<Built, BuildError> {
-    let rendered = render::render_site(site, date, progress)?;
-    output::write_atomically(output, &rendered.files)?;
+    let (rendered, printed) = rayon::join(
+        || render::render_site(site, date, progress),
+        || match options.no_pdf {
+            true => Ok(print::Printed {
+                pdfs: Vec::new(),
+                stats: print::PrintStats::default(),
+            }),
+            false => print::brochures(site, date, options.pdf_cache.as_deref()),
+        },
+    );
+    let render::Rendered { mut files, pages } = rendered?;
+    let printed = printed?;
+    files.extend(printed.pdfs.into_iter().map(|pdf| render::OutputFile {
+        path: pdf.planned.path,
+        bytes: pdf.bytes,
+    }));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    output::write_atomically(output, &files)?;
     Ok(Built {
-        pages: rendered.pages,
-        files: rendered.files.len(),
+        pages,
+        files: files.len(),
+        print: printed.stats,
     })
 }
 

@@ -58,6 +58,12 @@ enum Command {
         /// SOURCE_DATE_EPOCH, else today.
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
+        /// Leave out the PDF brochures (pages still link to them).
+        #[arg(long)]
+        no_pdf: bool,
+        /// Where typeset brochures are kept between builds (default: SITE/.kartoteka-cache/pdf).
+        #[arg(long)]
+        pdf_cache: Option<PathBuf>,
     },
     /// Write a small working site to start from into DIR (which must be new or empty).
     Init {
@@ -204,9 +210,19 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Build { site, output, date } => {
+        Command::Build {
+            site,
+            output,
+            date,
+            no_pdf,
+            pdf_cache,
+        } => {
             let output = output.unwrap_or_else(|| site.join("public"));
-            build(&site, &output, build_date(date))
+            let options = kartoteka::BuildOptions {
+                no_pdf,
+                pdf_cache: Some(pdf_cache.unwrap_or_else(|| site.join(PDF_CACHE))),
+            };
+            build(&site, &output, build_date(date), &options)
         }
         Command::Init { dir } => match kartoteka::init::init(&dir) {
             Ok(()) => {
@@ -278,7 +294,15 @@ fn publish(action: Publish) -> Result<(), kartoteka::publish::PublishError> {
 }
 
 /// `build`: check, print errors like `check` does and stop, or render and write the site.
-fn build(site: &std::path::Path, output: &std::path::Path, date: Date) -> ExitCode {
+/// Where typeset brochures are kept between builds, inside the site folder.
+const PDF_CACHE: &str = ".kartoteka-cache/pdf";
+
+fn build(
+    site: &std::path::Path,
+    output: &std::path::Path,
+    date: Date,
+    options: &kartoteka::BuildOptions,
+) -> ExitCode {
     let started = std::time::Instant::now();
     let checked = kartoteka::check(site, date);
     let Some(site) = checked
@@ -303,7 +327,7 @@ fn build(site: &std::path::Path, output: &std::path::Path, date: Date) -> ExitCo
             bar.inc(1);
         }
     };
-    let result = kartoteka::build(site, output, date, &tick);
+    let result = kartoteka::build(site, output, date, &tick, options);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -315,9 +339,15 @@ fn build(site: &std::path::Path, output: &std::path::Path, date: Date) -> ExitCo
                 .iter()
                 .map(|(lang, n)| format!("{lang} {n}"))
                 .collect();
+            for warning in &built.print.warnings {
+                eprintln!("warning: {warning}");
+            }
             eprintln!(
-                "built {total} pages ({}) in {:.2} s",
+                "built {total} pages ({}) and {} brochures ({} typeset, {} from cache) in {:.2} s",
                 per_lang.join(", "),
+                built.print.rendered + built.print.cached,
+                built.print.rendered,
+                built.print.cached,
                 started.elapsed().as_secs_f64(),
             );
             ExitCode::SUCCESS

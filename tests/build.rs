@@ -28,7 +28,17 @@ fn build(site: &Path, out: &Path) {
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let site = checked.site.unwrap_or_else(|| panic!("the fixture loads"));
-    kartoteka::build(&site, out, date(), &|| {}).unwrap_or_else(|e| panic!("{e}"));
+    kartoteka::build(
+        &site,
+        out,
+        date(),
+        &|| {},
+        &kartoteka::BuildOptions {
+            no_pdf: true,
+            pdf_cache: None,
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
 }
 
 fn built() -> (tempfile::TempDir, PathBuf) {

@@ -271,7 +271,10 @@ fn two_pushes_at_once_end_at_the_later_commit() {
     let releases = s.live.parent().unwrap().join("releases");
     for entry in std::fs::read_dir(&releases).unwrap() {
         let path = entry.unwrap().path();
-        if path.is_dir() {
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if path.is_dir() && !hidden {
             assert!(
                 path.join("index.html").is_file(),
                 "no half-written release: {}",

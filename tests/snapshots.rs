@@ -37,7 +37,17 @@ fn one_page_of_every_kind_in_both_languages() {
     let site = checked.site.unwrap_or_else(|| panic!("the fixture loads"));
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("public");
-    kartoteka::build(&site, &out, date, &|| {}).unwrap_or_else(|e| panic!("{e}"));
+    kartoteka::build(
+        &site,
+        &out,
+        date,
+        &|| {},
+        &kartoteka::BuildOptions {
+            no_pdf: true,
+            pdf_cache: None,
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     for (name, file) in PAGES {
         let text =
             std::fs::read_to_string(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));

@@ -236,6 +236,8 @@ pub fn post_receive(target: &Target, updates: &[RefUpdate]) -> Result<(), Publis
         .arg(&tree)
         .arg("--output")
         .arg(&release)
+        .arg("--pdf-cache")
+        .arg(releases.pdf_cache())
         .output()
         .map_err(io(&target.program))?;
     if !out.status.success() {

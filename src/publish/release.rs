@@ -28,6 +28,12 @@ impl Releases {
         self.dir.join(commit)
     }
 
+    /// Where typeset brochures are kept between publishes, so that a push that changes no
+    /// brochure typesets none.
+    pub fn pdf_cache(&self) -> PathBuf {
+        self.dir.join(".pdf-cache")
+    }
+
     /// Takes the publishing lock; it is released when the returned file is dropped.
     pub fn lock(&self) -> Result<File, PublishError> {
         std::fs::create_dir_all(&self.dir).map_err(io(&self.dir))?;

@@ -72,12 +72,17 @@ pub fn provider_brochure(lang: Lang, id: &str) -> String {
     format!("{}brochure.pdf", provider(lang, id))
 }
 
+/// The page listing the printed brochures: `/broshuri/`, `/en/brochures/`.
+pub fn brochures(lang: Lang) -> String {
+    match lang {
+        Lang::Bg => "/broshuri/".to_string(),
+        Lang::En => "/en/brochures/".to_string(),
+    }
+}
+
 /// An event brochure: `/broshuri/<id>.pdf`, `/en/brochures/<id>.pdf`.
 pub fn event_brochure(lang: Lang, id: &str) -> String {
-    match lang {
-        Lang::Bg => format!("/broshuri/{id}.pdf"),
-        Lang::En => format!("/en/brochures/{id}.pdf"),
-    }
+    format!("{}{id}.pdf", brochures(lang))
 }
 
 /// The folder of a vocabulary's listing pages: Bulgarian words transliterated, English words.

@@ -39,6 +39,8 @@ pub struct HomePage {
     pub units: u32,
     /// The "what's new" feed.
     pub feed: String,
+    /// The page of printed brochures.
+    pub brochures: String,
     /// The page listing every provider kind (a way to all providers).
     pub providers_url: String,
 }
@@ -63,6 +65,7 @@ pub fn context(ctx: &Ctx<'_>) -> HomePage {
         partnerships: site.partnerships.len(),
         units: site.total_units(),
         feed: urls::feed(ctx.lang),
+        brochures: urls::brochures(ctx.lang),
         providers_url: urls::vocabulary(ctx.lang, Vocab::ProviderKinds),
     }
 }

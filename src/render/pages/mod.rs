@@ -4,6 +4,7 @@
 //! context is the page's own view under `page` plus the frame every page shares (language,
 //! twin, alternates, menu, search form).
 
+pub mod brochures;
 pub mod home;
 pub mod partnership;
 pub mod parts;
@@ -41,6 +42,8 @@ pub enum PageKind<'a> {
     NotFound,
     /// The open data page: the export's files and their licence.
     OpenData,
+    /// The printed brochures: event brochures and one per provider.
+    Brochures,
 }
 
 impl<'a> PageKind<'a> {
@@ -51,6 +54,7 @@ impl<'a> PageKind<'a> {
             PageKind::Search,
             PageKind::NotFound,
             PageKind::OpenData,
+            PageKind::Brochures,
         ];
         pages.extend(site.services.values().map(PageKind::Service));
         pages.extend(site.providers.values().map(PageKind::Provider));
@@ -78,6 +82,7 @@ impl<'a> PageKind<'a> {
             PageKind::Search => urls::search(lang),
             PageKind::NotFound => urls::not_found(lang),
             PageKind::OpenData => urls::open_data(lang),
+            PageKind::Brochures => urls::brochures(lang),
         }
     }
 
@@ -94,6 +99,7 @@ impl<'a> PageKind<'a> {
             PageKind::Search => "search.html",
             PageKind::NotFound => "404.html",
             PageKind::OpenData => "opendata.html",
+            PageKind::Brochures => "brochures.html",
         }
     }
 
@@ -256,6 +262,10 @@ fn parts(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets) -> Result<Parts, te
                 jsonld: None,
             }
         }
+        PageKind::Brochures => Parts {
+            view: to_value(&brochures::context(ctx))?,
+            ..simple(ctx, "brochures-title")
+        },
         PageKind::Search => Parts {
             view: serde_json::json!({ "manifest": urls::search_manifest(ctx.lang) }),
             ..simple(ctx, "search-title")

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::parts::{self, ContactView, LicenceView, LocationView, Provenance};
 use crate::model::{Provider, Vocab};
+use crate::render::urls;
 use crate::render::view::{Card, Ctx, Term, Text};
 
 /// The context of `provider.html`.
@@ -30,6 +31,8 @@ pub struct ProviderPage {
     pub services: Vec<Card>,
     /// The partnerships it is a party to.
     pub partnerships: Vec<Card>,
+    /// Its printed brochure (PDF), when it runs services.
+    pub brochure: Option<String>,
     /// The Markdown body, sanitised.
     pub body: Option<Text>,
     /// Sources and "checked on".
@@ -57,6 +60,11 @@ pub fn context(ctx: &Ctx<'_>, provider: &Provider) -> ProviderPage {
             .partnerships_of(&provider.id)
             .map(|p| ctx.partnership_card(p))
             .collect(),
+        brochure: ctx
+            .site
+            .services_of(&provider.id)
+            .next()
+            .map(|_| urls::provider_brochure(ctx.lang, provider.id.as_str())),
         body: ctx.markdown(&provider.listing.body),
         provenance: parts::provenance(ctx, &provider.listing),
     }

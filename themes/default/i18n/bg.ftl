@@ -155,3 +155,10 @@ open-data-bytes = { $count ->
     [one] { $count } байт
    *[other] { $count } байта
 }
+brochures-title = Брошури
+brochures-link = Брошури за печат
+brochures-intro = Брошури в PDF за разпечатване и раздаване на срещи, семинари и базари. Всяка услуга в тях има QR код към страницата си в указателя.
+brochures-events = Брошури за събития
+brochures-providers = Брошура на всяка организация
+brochures-none = Още няма брошури за събития.
+provider-brochure = Брошура на организацията (PDF)

@@ -155,3 +155,10 @@ open-data-bytes = { $count ->
     [one] { $count } byte
    *[other] { $count } bytes
 }
+brochures-title = Brochures
+brochures-link = Printable brochures
+brochures-intro = PDF brochures to print and hand out at meetings, seminars and fairs. Each service in them has a QR code that opens its page in the directory.
+brochures-events = Brochures for events
+brochures-providers = A brochure for each organisation
+brochures-none = There are no event brochures yet.
+provider-brochure = The organisation's brochure (PDF)

@@ -1,0 +1,348 @@
+//! A brochure as data: everything the print template shows, already in the brochure's language.
+//!
+//! The template receives this as JSON and only lays it out; all wording, fallbacks and URLs are
+//! decided here. Content text is always data, never markup.
+
+use serde::Serialize;
+
+use super::markdown::{self, Block};
+use super::plan::{Planned, Subject};
+use super::qr;
+use super::service::{self, ServiceBlock};
+use super::strings::Strings;
+use crate::model::{
+    Date, Issuer, Lang, Licence, Localized, Paper, Provider, Service, Shown, Site, Vocab,
+};
+use crate::render::urls;
+
+/// A piece of text with the language it is written in (it differs on fallback).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Text {
+    /// The text.
+    pub t: String,
+    /// Its BCP 47 language code, for hyphenation and the PDF's language tags.
+    pub l: &'static str,
+}
+
+impl Text {
+    /// Text written in `lang`.
+    pub fn new(text: impl Into<String>, lang: Lang) -> Text {
+        Text {
+            t: text.into(),
+            l: lang.code(),
+        }
+    }
+
+    /// A value as shown, in the language it really is in.
+    pub fn shown(shown: Shown<'_, String>) -> Text {
+        Text::new(shown.value.clone(), shown.lang)
+    }
+}
+
+/// A labelled fact of a service or provider: "For whom" → lines.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Row {
+    /// The label.
+    pub label: String,
+    /// Its lines.
+    pub lines: Vec<Text>,
+}
+
+impl Row {
+    /// A row.
+    pub fn new(label: String, lines: Vec<Text>) -> Row {
+        Row { label, lines }
+    }
+}
+
+/// A whole brochure for the template.
+#[derive(Clone, Debug, Serialize)]
+pub struct Document {
+    /// The brochure's language code.
+    pub lang: &'static str,
+    /// Paper size.
+    pub paper: Paper,
+    /// The title for the PDF's metadata.
+    pub title: String,
+    /// The first page.
+    pub cover: Cover,
+    /// The introduction (an event brochure's body, a provider's description).
+    pub intro: Vec<Block>,
+    /// The language of the introduction.
+    pub intro_lang: &'static str,
+    /// For a provider brochure: the provider's facts and licences.
+    pub provider: Option<ProviderCard>,
+    /// The heading above the services.
+    pub services_title: String,
+    /// The services, grouped.
+    pub groups: Vec<Group>,
+    /// The last panel: where to find the full directory.
+    pub closing: Closing,
+    /// Words the template prints around the content.
+    pub words: Words,
+}
+
+/// The cover page.
+#[derive(Clone, Debug, Serialize)]
+pub struct Cover {
+    /// "Brochure" or "Social service provider".
+    pub kind: String,
+    /// The brochure's title.
+    pub title: Text,
+    /// Name, date and place of the event.
+    pub event: Option<Text>,
+    /// The municipality whose directory this is.
+    pub municipality: Option<Text>,
+    /// The site's name.
+    pub site: Text,
+    /// "Printed on 28 January 2020".
+    pub printed: String,
+}
+
+/// A provider's own facts, for its brochure.
+#[derive(Clone, Debug, Serialize)]
+pub struct ProviderCard {
+    /// The heading of the card.
+    pub heading: String,
+    /// Kind of organisation, company id, offices, contact, licences.
+    pub rows: Vec<Row>,
+    /// Its page on the live site.
+    pub url: String,
+    /// The QR code of `url`.
+    pub qr: Option<String>,
+}
+
+/// Services under one heading.
+#[derive(Clone, Debug, Serialize)]
+pub struct Group {
+    /// The heading: a target group's label.
+    pub title: String,
+    /// The services, by name.
+    pub services: Vec<ServiceBlock>,
+}
+
+/// Where to find the full directory.
+#[derive(Clone, Debug, Serialize)]
+pub struct Closing {
+    /// Its heading.
+    pub title: String,
+    /// A sentence on what the directory holds.
+    pub text: String,
+    /// The site's name.
+    pub site: Text,
+    /// The site's home page in the brochure's language.
+    pub url: String,
+    /// The QR code of `url`.
+    pub qr: Option<String>,
+    /// How to use the codes.
+    pub scan: String,
+}
+
+/// Fixed words of the layout.
+#[derive(Clone, Debug, Serialize)]
+pub struct Words {
+    /// "Contents".
+    pub contents: String,
+    /// "Introduction".
+    pub introduction: String,
+    /// "{page} of {total}", with those two placeholders.
+    pub page_of: String,
+}
+
+/// Everything the template needs for `planned`, printed on `date`; `None` if its subject is gone.
+pub fn document(site: &Site, planned: &Planned, date: Date, strings: &Strings) -> Option<Document> {
+    let lang = planned.lang;
+    let (kind, title, event, intro, provider, services, selected_groups) = match &planned.subject {
+        Subject::Event(id) => {
+            let brochure = site.brochures.get(id)?;
+            let services: Vec<&Service> = site.brochure_services(brochure).collect();
+            let selected = brochure.select.target_groups.clone().unwrap_or_default();
+            let selected: Vec<String> = selected.iter().map(|g| g.as_str().to_string()).collect();
+            (
+                strings.get("print-kind-event"),
+                &brochure.title,
+                brochure.event.as_ref().map(|e| Text::of(e, lang)),
+                &brochure.body,
+                None,
+                services,
+                selected,
+            )
+        }
+        Subject::Provider(id) => {
+            let provider = site.providers.get(id)?;
+            let services: Vec<&Service> = site.services_of(id).collect();
+            (
+                strings.get("print-kind-provider"),
+                &provider.listing.title,
+                Some(Text::of(&provider.listing.summary, lang)),
+                &provider.listing.body,
+                Some(provider_card(site, provider, strings)),
+                services,
+                Vec::new(),
+            )
+        }
+    };
+    let body = intro.get(lang);
+    let home = urls::absolute(&site.config.base_url, &urls::home(lang));
+    let services_title = match provider {
+        Some(_) => strings.get("print-services-of"),
+        None => strings.get("print-services"),
+    };
+    Some(Document {
+        lang: lang.code(),
+        paper: planned.paper,
+        title: title.get(lang).value.clone(),
+        cover: Cover {
+            kind,
+            title: Text::of(title, lang),
+            event,
+            municipality: site.config.municipality.as_ref().map(|m| Text::of(m, lang)),
+            site: Text::of(&site.config.title, lang),
+            printed: strings.get1("print-printed-on", "date", &strings.date(date)),
+        },
+        intro: markdown::blocks(body.value),
+        intro_lang: body.lang.code(),
+        provider,
+        services_title,
+        groups: groups(site, &services, &selected_groups, strings),
+        closing: Closing {
+            title: strings.get("print-closing-title"),
+            text: strings.get("print-closing-text"),
+            site: Text::of(&site.config.title, lang),
+            qr: qr::svg(&home),
+            url: home,
+            scan: strings.get("print-scan"),
+        },
+        words: Words {
+            contents: strings.get("print-contents"),
+            introduction: strings.get("print-introduction"),
+            page_of: strings.get_with(
+                "print-page-of",
+                &[("page", "{page}".into()), ("total", "{total}".into())],
+            ),
+        },
+    })
+}
+
+/// Groups services under their main target group: the first one the service lists that the
+/// brochure selects (or simply its first). Groups follow the vocabulary's order; services within
+/// a group go by name.
+fn groups(
+    site: &Site,
+    services: &[&Service],
+    selected: &[String],
+    strings: &Strings,
+) -> Vec<Group> {
+    let order = site.vocabularies.ids(Vocab::TargetGroups);
+    let main_group = |s: &Service| -> String {
+        let listed = s.target_groups.iter().map(|g| g.as_str());
+        let wanted = listed.clone().find(|g| selected.iter().any(|w| w == g));
+        wanted
+            .or_else(|| listed.clone().next())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let mut keyed: Vec<(usize, String, &Service)> = services
+        .iter()
+        .map(|s| {
+            let group = main_group(s);
+            let rank = order
+                .iter()
+                .position(|g| *g == group)
+                .unwrap_or(order.len());
+            (rank, group, *s)
+        })
+        .collect();
+    let lang = strings.lang();
+    keyed.sort_by_cached_key(|(rank, _, s)| {
+        (
+            *rank,
+            s.listing.title.get(lang).value.to_lowercase(),
+            s.id.clone(),
+        )
+    });
+    let mut groups: Vec<Group> = Vec::new();
+    let mut current: Option<String> = None;
+    for (_, group, service) in keyed {
+        if current.as_deref() != Some(group.as_str()) {
+            groups.push(Group {
+                title: strings.label(Vocab::TargetGroups, &group),
+                services: Vec::new(),
+            });
+            current = Some(group);
+        }
+        if let Some(g) = groups.last_mut() {
+            g.services.push(service::block(site, service, strings));
+        }
+    }
+    groups
+}
+
+fn provider_card(site: &Site, provider: &Provider, strings: &Strings) -> ProviderCard {
+    let lang = strings.lang();
+    let mut about =
+        vec![strings.plain(strings.label(Vocab::ProviderKinds, provider.kind.as_str()))];
+    if let Some(eik) = &provider.eik {
+        about.push(strings.plain(strings.get1("print-provider-eik", "eik", eik)));
+    }
+    let mut rows = vec![Row::new(strings.get("print-provider-about"), about)];
+    if !provider.locations.is_empty() {
+        rows.extend(service::where_and_when(&provider.locations, strings));
+    }
+    rows.extend(service::contact(&provider.contact, strings));
+    if !provider.licences.is_empty() {
+        let lines = provider
+            .licences
+            .iter()
+            .map(|l| licence(site, l, strings))
+            .collect();
+        rows.push(Row::new(strings.get("print-licences"), lines));
+    }
+    let url = urls::absolute(
+        &site.config.base_url,
+        &urls::provider(lang, provider.id.as_str()),
+    );
+    ProviderCard {
+        heading: provider.listing.title.get(lang).value.clone(),
+        rows,
+        qr: qr::svg(&url),
+        url,
+    }
+}
+
+/// "№ 1277 от 06.06.2018 г., ДАЗД: Лиценз за …".
+fn licence(site: &Site, licence: &Licence, strings: &Strings) -> Text {
+    let lang = strings.lang();
+    let mut text = strings.get1("print-licence", "number", &licence.number);
+    if let Some(issued) = licence.issued {
+        text = format!(
+            "{text} {}",
+            strings.get1("print-licence-issued", "date", &strings.date(issued))
+        );
+    }
+    let issuer = licence.issuer.as_ref().map(|issuer| match issuer {
+        Issuer::Provider(id) => site
+            .providers
+            .get(id)
+            .map_or_else(|| id.as_str().to_string(), |p| short_name(p, lang)),
+        Issuer::Named(name) => name.clone(),
+    });
+    if let Some(issuer) = issuer {
+        text = format!("{text}, {issuer}");
+    }
+    let scope = licence.scope.as_ref().map(|s| s.get(lang));
+    match scope {
+        Some(scope) => Text::new(format!("{text}: {}", scope.value), scope.lang),
+        None => Text::new(text, lang),
+    }
+}
+
+/// A provider's abbreviation if it has one, else its name.
+fn short_name(provider: &Provider, lang: Lang) -> String {
+    let name: &Localized<String> = provider
+        .listing
+        .abbreviation
+        .as_ref()
+        .unwrap_or(&provider.listing.title);
+    name.get(lang).value.clone()
+}

@@ -1,0 +1,77 @@
+//! Which PDFs a site has: an event brochure per file of `content/brochures/` and a brochure per
+//! provider that runs at least one service, each in every language, at its contract URL.
+//!
+//! Cheap and without typesetting, so the HTML renderer can link the PDFs from the same list.
+
+use serde::Serialize;
+
+use crate::model::{BrochureId, Lang, Paper, ProviderId, Site};
+use crate::render::urls;
+
+/// What a brochure is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "lowercase")]
+pub enum Subject {
+    /// An event brochure, from `content/brochures/<id>.md`.
+    Event(BrochureId),
+    /// A provider and all its services.
+    Provider(ProviderId),
+}
+
+/// One PDF to print: what, in which language, and where it goes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Planned {
+    /// The brochure's subject.
+    pub subject: Subject,
+    /// The language it is printed in.
+    pub lang: Lang,
+    /// Its site-absolute URL (contract §4), e.g. `/broshuri/x.pdf`.
+    pub url: String,
+    /// The file it is written to, relative to the output folder, e.g. `broshuri/x.pdf`.
+    pub path: String,
+    /// Its title in `lang` (with the default language's as fallback), for links.
+    pub title: String,
+    /// Its paper size.
+    pub paper: Paper,
+    /// How many services it describes.
+    pub services: usize,
+}
+
+/// Every PDF the site has, event brochures first, each in every language, in id order.
+pub fn plan(site: &Site) -> Vec<Planned> {
+    let mut planned = Vec::new();
+    for brochure in site.brochures.values() {
+        let services = site.brochure_services(brochure).count();
+        for lang in Lang::ALL {
+            let url = urls::event_brochure(lang, brochure.id.as_str());
+            planned.push(Planned {
+                subject: Subject::Event(brochure.id.clone()),
+                lang,
+                path: urls::output_file(&url),
+                url,
+                title: brochure.title.get(lang).value.clone(),
+                paper: brochure.paper,
+                services,
+            });
+        }
+    }
+    for provider in site.providers.values() {
+        let services = site.services_of(&provider.id).count();
+        if services == 0 {
+            continue;
+        }
+        for lang in Lang::ALL {
+            let url = urls::provider_brochure(lang, provider.id.as_str());
+            planned.push(Planned {
+                subject: Subject::Provider(provider.id.clone()),
+                lang,
+                path: urls::output_file(&url),
+                url,
+                title: provider.listing.title.get(lang).value.clone(),
+                paper: Paper::A4,
+                services,
+            });
+        }
+    }
+    planned
+}

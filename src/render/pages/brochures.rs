@@ -1,0 +1,61 @@
+//! The brochures page (`/broshuri/`, `/en/brochures/`): every printed brochure of the site, in
+//! the page's language — event brochures first, then one per provider.
+
+use serde::Serialize;
+
+use crate::model::Paper;
+use crate::print::{Subject, plan};
+use crate::render::view::Ctx;
+
+/// The context of `brochures.html`.
+#[derive(Debug, Serialize)]
+pub struct BrochuresPage {
+    /// Brochures made for events (`content/brochures/`).
+    pub events: Vec<BrochureLink>,
+    /// One brochure per provider that runs services.
+    pub providers: Vec<BrochureLink>,
+}
+
+/// One PDF to download.
+#[derive(Debug, Serialize)]
+pub struct BrochureLink {
+    /// Its title.
+    pub title: String,
+    /// The event, for event brochures.
+    pub event: Option<String>,
+    /// Where the PDF is.
+    pub url: String,
+    /// A4 or A5.
+    pub paper: Paper,
+    /// How many services it presents.
+    pub services: usize,
+}
+
+/// Lists the brochures that `build` prints, in `ctx.lang`.
+pub fn context(ctx: &Ctx<'_>) -> BrochuresPage {
+    let mut page = BrochuresPage {
+        events: Vec::new(),
+        providers: Vec::new(),
+    };
+    for planned in plan(ctx.site).into_iter().filter(|p| p.lang == ctx.lang) {
+        let (list, event) = match &planned.subject {
+            Subject::Event(id) => (
+                &mut page.events,
+                ctx.site
+                    .brochures
+                    .get(id.as_str())
+                    .and_then(|b| b.event.as_ref())
+                    .map(|e| e.get(ctx.lang).value.clone()),
+            ),
+            Subject::Provider(_) => (&mut page.providers, None),
+        };
+        list.push(BrochureLink {
+            title: planned.title,
+            event,
+            url: planned.url,
+            paper: planned.paper,
+            services: planned.services,
+        });
+    }
+    page
+}
