@@ -69,6 +69,7 @@ fn make_site(from: &Path, to: &Path) {
             if entry.file_type().is_dir() {
                 std::fs::create_dir_all(&target).expect("folder");
             } else {
+                std::fs::create_dir_all(target.parent().expect("in the site")).expect("folder");
                 std::fs::copy(entry.path(), &target).expect("copy");
             }
         }
