@@ -37,7 +37,7 @@ fn main() {
         let start = Instant::now();
         let doc = document::document(&site, &planned, date, &strings).expect("a document");
         let data = serde_json::to_vec(&doc).expect("JSON");
-        let pdf = typeset::pdf(data, date, &planned.url).expect("typeset");
+        let pdf = typeset::pdf(data, planned.form, date, &planned.url).expect("typeset");
         println!(
             "40-service A4 brochure ({run}): {:.2} s, {} pages, {} KiB",
             start.elapsed().as_secs_f64(),
@@ -69,6 +69,7 @@ fn make_site(from: &Path, to: &Path) {
             if entry.file_type().is_dir() {
                 std::fs::create_dir_all(&target).expect("folder");
             } else {
+                std::fs::create_dir_all(target.parent().expect("in the site")).expect("folder");
                 std::fs::copy(entry.path(), &target).expect("copy");
             }
         }

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use common::{fixed_date, repo};
 use kartoteka::model::{Lang, Site};
-use kartoteka::print::{self, Printed, Subject};
+use kartoteka::print::{self, Form, Printed, Subject};
 use kartoteka::render::urls;
 
 fn ruse() -> Site {
@@ -89,6 +89,8 @@ fn every_brochure_is_at_its_contract_path() {
         "en/brochures/semeystva-s-detsa.pdf",
         "dostavchitsi/ekvilibrium/brochure.pdf",
         "en/providers/ekvilibrium/brochure.pdf",
+        "broshuri/semeystva-s-detsa.a4-booklet.pdf",
+        "en/brochures/semeystva-s-detsa.a4-booklet.pdf",
     ] {
         assert!(
             paths.contains(expected),
@@ -144,9 +146,12 @@ fn paper_size_and_metadata_are_as_asked() {
         let Some(info) = tool("pdfinfo", &[&pdf_path(&pdf.planned.url)]) else {
             return;
         };
-        let expected_mm = match pdf.planned.paper {
-            kartoteka::model::Paper::A4 => (210.0, 297.0),
-            kartoteka::model::Paper::A5 => (148.0, 210.0),
+        let expected_mm = match (pdf.planned.paper, pdf.planned.form) {
+            (kartoteka::model::Paper::A4, Form::Pages) => (210.0, 297.0),
+            (kartoteka::model::Paper::A5, Form::Pages) => (148.0, 210.0),
+            // Two A5 pages side by side on a landscape A4 sheet.
+            (kartoteka::model::Paper::A5, Form::Booklet) => (296.0, 210.0),
+            (kartoteka::model::Paper::A4, Form::Booklet) => (420.0, 297.0),
         };
         let size = info
             .lines()
@@ -296,4 +301,50 @@ fn an_unchanged_site_prints_nothing_again_and_a_change_reprints_only_its_brochur
         "{expected:?}"
     );
     assert_eq!(touched, expected);
+}
+
+#[test]
+fn same_inputs_give_the_same_bytes() {
+    let (site, printed, _) = printed();
+    let planned = printed
+        .pdfs
+        .iter()
+        .map(|p| &p.planned)
+        .find(|p| matches!(p.subject, Subject::Provider(_)))
+        .expect("a provider brochure");
+    let strings = print::strings::Strings::new(site, planned.lang);
+    let doc = print::document::document(site, planned, fixed_date(), &strings).unwrap();
+    let data = serde_json::to_vec(&doc).unwrap();
+    let again = print::typeset::pdf(data, planned.form, fixed_date(), &planned.url).unwrap();
+    let first = printed.pdfs.iter().find(|p| &p.planned == planned).unwrap();
+    assert!(again.pdf == first.bytes, "{} differs", planned.path);
+    assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+}
+
+#[test]
+fn a5_brochures_fill_whole_sheets() {
+    let (_, printed, _) = printed();
+    let a5 = printed
+        .pdfs
+        .iter()
+        .filter(|p| p.planned.paper == kartoteka::model::Paper::A5);
+    for pdf in a5 {
+        let Some(info) = tool("pdfinfo", &[&pdf_path(&pdf.planned.url)]) else {
+            return;
+        };
+        let pages: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse().ok())
+            .unwrap_or_default();
+        let sheet_sides = match pdf.planned.form {
+            Form::Pages => 4,
+            Form::Booklet => 2,
+        };
+        assert!(
+            pages > 0 && pages % sheet_sides == 0,
+            "{}: {pages} pages",
+            pdf.planned.path
+        );
+    }
 }

@@ -147,41 +147,64 @@ pub struct Words {
     pub introduction: String,
     /// "{page} of {total}", with those two placeholders.
     pub page_of: String,
+    /// "Notes", the heading of the pages that fill out an A5 booklet.
+    pub notes: String,
+}
+
+/// What differs between an event brochure and a provider brochure.
+struct Parts<'a> {
+    kind: String,
+    title: &'a Localized<String>,
+    event: Option<Text>,
+    intro: &'a Localized<String>,
+    provider: Option<ProviderCard>,
+    services: Vec<&'a Service>,
+    selected_groups: Vec<String>,
+}
+
+fn parts<'a>(site: &'a Site, subject: &'a Subject, strings: &Strings) -> Option<Parts<'a>> {
+    let lang = strings.lang();
+    Some(match subject {
+        Subject::Event(id) => {
+            let brochure = site.brochures.get(id)?;
+            let selected = brochure.select.target_groups.as_deref().unwrap_or_default();
+            Parts {
+                kind: strings.get("print-kind-event"),
+                title: &brochure.title,
+                event: brochure.event.as_ref().map(|e| Text::of(e, lang)),
+                intro: &brochure.body,
+                provider: None,
+                services: site.brochure_services(brochure).collect(),
+                selected_groups: selected.iter().map(|g| g.as_str().to_string()).collect(),
+            }
+        }
+        Subject::Provider(id) => {
+            let provider = site.providers.get(id)?;
+            Parts {
+                kind: strings.get("print-kind-provider"),
+                title: &provider.listing.title,
+                event: Some(Text::of(&provider.listing.summary, lang)),
+                intro: &provider.listing.body,
+                provider: Some(provider_card(site, provider, strings)),
+                services: site.services_of(id).collect(),
+                selected_groups: Vec::new(),
+            }
+        }
+    })
 }
 
 /// Everything the template needs for `planned`, printed on `date`; `None` if its subject is gone.
 pub fn document(site: &Site, planned: &Planned, date: Date, strings: &Strings) -> Option<Document> {
     let lang = planned.lang;
-    let (kind, title, event, intro, provider, services, selected_groups) = match &planned.subject {
-        Subject::Event(id) => {
-            let brochure = site.brochures.get(id)?;
-            let services: Vec<&Service> = site.brochure_services(brochure).collect();
-            let selected = brochure.select.target_groups.clone().unwrap_or_default();
-            let selected: Vec<String> = selected.iter().map(|g| g.as_str().to_string()).collect();
-            (
-                strings.get("print-kind-event"),
-                &brochure.title,
-                brochure.event.as_ref().map(|e| Text::of(e, lang)),
-                &brochure.body,
-                None,
-                services,
-                selected,
-            )
-        }
-        Subject::Provider(id) => {
-            let provider = site.providers.get(id)?;
-            let services: Vec<&Service> = site.services_of(id).collect();
-            (
-                strings.get("print-kind-provider"),
-                &provider.listing.title,
-                Some(Text::of(&provider.listing.summary, lang)),
-                &provider.listing.body,
-                Some(provider_card(site, provider, strings)),
-                services,
-                Vec::new(),
-            )
-        }
-    };
+    let Parts {
+        kind,
+        title,
+        event,
+        intro,
+        provider,
+        services,
+        selected_groups,
+    } = parts(site, &planned.subject, strings)?;
     let body = intro.get(lang);
     let home = urls::absolute(&site.config.base_url, &urls::home(lang));
     let services_title = match provider {
@@ -216,6 +239,7 @@ pub fn document(site: &Site, planned: &Planned, date: Date, strings: &Strings) -
         words: Words {
             contents: strings.get("print-contents"),
             introduction: strings.get("print-introduction"),
+            notes: strings.get("print-notes"),
             page_of: strings.get_with(
                 "print-page-of",
                 &[("page", "{page}".into()), ("total", "{total}".into())],

@@ -23,7 +23,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-pub use plan::{Planned, Subject, plan};
+pub use plan::{Form, Planned, Subject, plan};
 
 use crate::model::{Date, Lang, Site};
 use cache::{Cache, Key};
@@ -170,7 +170,7 @@ fn print_one(
             warnings: Vec::new(),
         });
     }
-    let typeset = typeset::pdf(data, date, &planned.url).map_err(fail)?;
+    let typeset = typeset::pdf(data, planned.form, date, &planned.url).map_err(fail)?;
     let mut warnings: Vec<String> = typeset
         .warnings
         .iter()

@@ -1,5 +1,6 @@
 //! Which PDFs a site has: an event brochure per file of `content/brochures/` and a brochure per
-//! provider that runs at least one service, each in every language, at its contract URL.
+//! provider that runs at least one service, each in every language, at its contract URL; an A5
+//! event brochure also as an A4 booklet to fold.
 //!
 //! Cheap and without typesetting, so the HTML renderer can link the PDFs from the same list.
 
@@ -18,6 +19,17 @@ pub enum Subject {
     Provider(ProviderId),
 }
 
+/// How the pages are put on paper.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    /// One page per sheet side, in reading order.
+    Pages,
+    /// A5 pages two-up on landscape A4 sheets in booklet order: print on both sides (flip on
+    /// the short edge), fold the stack in the middle, and staple.
+    Booklet,
+}
+
 /// One PDF to print: what, in which language, and where it goes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Planned {
@@ -31,8 +43,10 @@ pub struct Planned {
     pub path: String,
     /// Its title in `lang` (with the default language's as fallback), for links.
     pub title: String,
-    /// Its paper size.
+    /// The size of its pages (a booklet's sheets are twice as wide).
     pub paper: Paper,
+    /// How the pages are put on paper.
+    pub form: Form,
     /// How many services it describes.
     pub services: usize,
 }
@@ -51,8 +65,24 @@ pub fn plan(site: &Site) -> Vec<Planned> {
                 url,
                 title: brochure.title.get(lang).value.clone(),
                 paper: brochure.paper,
+                form: Form::Pages,
                 services,
             });
+        }
+        if brochure.paper == Paper::A5 {
+            for lang in Lang::ALL {
+                let url = urls::event_booklet(lang, brochure.id.as_str());
+                planned.push(Planned {
+                    subject: Subject::Event(brochure.id.clone()),
+                    lang,
+                    path: urls::output_file(&url),
+                    url,
+                    title: brochure.title.get(lang).value.clone(),
+                    paper: brochure.paper,
+                    form: Form::Booklet,
+                    services,
+                });
+            }
         }
     }
     for provider in site.providers.values() {
@@ -69,6 +99,7 @@ pub fn plan(site: &Site) -> Vec<Planned> {
                 url,
                 title: provider.listing.title.get(lang).value.clone(),
                 paper: Paper::A4,
+                form: Form::Pages,
                 services,
             });
         }

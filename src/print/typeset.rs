@@ -7,14 +7,18 @@
 use std::sync::OnceLock;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
-use typst::foundations::{Bytes, Datetime, Smart};
-use typst::layout::PagedDocument;
+use typst::foundations::{Bytes, Content, Datetime, Smart};
+use typst::introspection::Introspector;
+use typst::layout::{Abs, Frame, FrameItem, Page, PagedDocument, Point, Size};
+use typst::syntax::Span;
 use typst::syntax::{FileId, Source, VirtualPath};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
+use typst::visualize::{FixedStroke, Geometry};
 use typst::{Library, World};
 use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
 
+use super::plan::Form;
 use crate::model::Date;
 
 /// The brochure template (`themes/default/print/brochure.typ`).
@@ -113,9 +117,10 @@ pub struct Typeset {
     pub warnings: Vec<String>,
 }
 
-/// Typesets the template with `data` (the brochure as JSON) and exports a PDF whose dates and
-/// document id come from `date` and `ident`, so that the same inputs give the same bytes.
-pub fn pdf(data: Vec<u8>, date: Date, ident: &str) -> Result<Typeset, String> {
+/// Typesets the template with `data` (the brochure as JSON) and exports a PDF in `form` whose
+/// dates and document id come from `date` and `ident`, so that the same inputs give the same
+/// bytes.
+pub fn pdf(data: Vec<u8>, form: Form, date: Date, ident: &str) -> Result<Typeset, String> {
     let today = datetime(date);
     let world = PrintWorld {
         shared: shared(),
@@ -128,6 +133,10 @@ pub fn pdf(data: Vec<u8>, date: Date, ident: &str) -> Result<Typeset, String> {
         let messages: Vec<String> = errors.iter().map(describe).collect();
         messages.join("; ")
     })?;
+    let document = match form {
+        Form::Pages => document,
+        Form::Booklet => impose(&document),
+    };
     let options = PdfOptions {
         ident: Smart::Custom(ident),
         timestamp: today.map(Timestamp::new_utc),
@@ -143,6 +152,90 @@ pub fn pdf(data: Vec<u8>, date: Date, ident: &str) -> Result<Typeset, String> {
         pages: document.pages.len(),
         warnings,
     })
+}
+
+/// Lays the pages out two-up on landscape sheets in booklet order: printed on both sides
+/// (flip on the short edge), the stack of sheets folds in the middle into the brochure.
+///
+/// Pages are padded with blank ones to a multiple of four. A short mark at the top and bottom
+/// of each side shows the fold. Links and bookmarks are left out: the file is for printing.
+fn impose(document: &PagedDocument) -> PagedDocument {
+    let mut pages: Vec<Option<&Frame>> = document.pages.iter().map(|p| Some(&p.frame)).collect();
+    while pages.len() % 4 != 0 {
+        pages.push(None);
+    }
+    let page_size = document
+        .pages
+        .first()
+        .map_or(Size::zero(), |p| p.frame.size());
+    let n = pages.len();
+    let mut sides = Vec::with_capacity(n / 2);
+    for sheet in 0..n / 4 {
+        let front = (n - 1 - 2 * sheet, 2 * sheet);
+        let back = (2 * sheet + 1, n - 2 - 2 * sheet);
+        for (left, right) in [front, back] {
+            let frame = side(page_size, pages[left], pages[right]);
+            sides.push(Page {
+                frame,
+                fill: Smart::Auto,
+                numbering: None,
+                supplement: Content::empty(),
+                number: sides.len() + 1,
+            });
+        }
+    }
+    PagedDocument {
+        pages: sides,
+        info: document.info.clone(),
+        introspector: Introspector::default(),
+    }
+}
+
+/// One side of a sheet: two pages next to each other, with fold marks between them.
+fn side(page: Size, left: Option<&Frame>, right: Option<&Frame>) -> Frame {
+    let mut sheet = Frame::hard(Size::new(page.x * 2.0, page.y));
+    for (x, frame) in [(Abs::zero(), left), (page.x, right)] {
+        if let Some(frame) = frame {
+            sheet.push_frame(Point::with_x(x), without_links(frame.clone()));
+        }
+    }
+    let stroke = FixedStroke {
+        thickness: Abs::pt(0.3),
+        ..FixedStroke::default()
+    };
+    let mark = Abs::mm(4.0);
+    for y in [Abs::zero(), page.y - mark] {
+        let line = Geometry::Line(Point::with_y(mark)).stroked(stroke.clone());
+        sheet.push(
+            Point::new(page.x, y),
+            FrameItem::Shape(line, Span::detached()),
+        );
+    }
+    sheet
+}
+
+/// A frame without its link areas (their targets are pages of the unimposed brochure).
+fn without_links(mut frame: Frame) -> Frame {
+    let items: Vec<(Point, FrameItem)> = frame
+        .items()
+        .filter(|(_, item)| !matches!(item, FrameItem::Link(..)))
+        .map(|(point, item)| {
+            let item = match item {
+                FrameItem::Group(group) => {
+                    let mut group = group.clone();
+                    group.frame = without_links(group.frame);
+                    FrameItem::Group(group)
+                }
+                other => other.clone(),
+            };
+            (*point, item)
+        })
+        .collect();
+    frame.clear();
+    for (point, item) in items {
+        frame.push(point, item);
+    }
+    frame
 }
 
 fn datetime(date: Date) -> Option<Datetime> {

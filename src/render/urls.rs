@@ -85,6 +85,13 @@ pub fn event_brochure(lang: Lang, id: &str) -> String {
     format!("{}{id}.pdf", brochures(lang))
 }
 
+/// An A5 event brochure imposed on A4 sheets to print on both sides and fold:
+/// `/broshuri/<id>.a4-booklet.pdf`, `/en/brochures/<id>.a4-booklet.pdf` (ids have no `.`, so
+/// these never clash with a brochure's own file).
+pub fn event_booklet(lang: Lang, id: &str) -> String {
+    event_brochure(lang, &format!("{id}.a4-booklet"))
+}
+
 /// The folder of a vocabulary's listing pages: Bulgarian words transliterated, English words.
 fn vocab_folder(vocab: Vocab, lang: Lang) -> &'static str {
     match (vocab, lang) {
@@ -188,6 +195,7 @@ mod tests {
         );
         assert_eq!(event_brochure(Lang::Bg, "a"), "/broshuri/a.pdf");
         assert_eq!(event_brochure(Lang::En, "a"), "/en/brochures/a.pdf");
+        assert_eq!(event_booklet(Lang::Bg, "a"), "/broshuri/a.a4-booklet.pdf");
     }
 
     #[test]

@@ -4,6 +4,7 @@ print-kind-event = Brochure
 print-kind-provider = Social service provider
 print-printed-on = Printed on { $date }
 print-date = { $day } { $month-name } { $year }
+print-notes = Notes
 print-contents = Contents
 print-introduction = Introduction
 print-page = p.
@@ -40,7 +41,7 @@ print-services-of = The organisation's services
 
 print-other-services = Other services
 print-closing-title = The full directory
-print-closing-text = Every social service in the municipality, with addresses, phone numbers and the latest details, is in the online directory. It also has a search and a brochure for each provider.
+print-closing-text = Every social service in the municipality, with addresses, phone numbers and the latest details, is in the online directory. It also has a search and the providers' brochures.
 print-scan = Scan the codes with your phone: each opens the service's page in the directory.
 
 month-1 = January
