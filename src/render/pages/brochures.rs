@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::model::Paper;
+use crate::print::plan::Form;
 use crate::print::{Subject, plan};
 use crate::render::view::Ctx;
 
@@ -29,6 +30,8 @@ pub struct BrochureLink {
     pub paper: Paper,
     /// How many services it presents.
     pub services: usize,
+    /// The same brochure laid out two-up on A4 sheets to fold, for A5 brochures.
+    pub booklet: Option<String>,
 }
 
 /// Lists the brochures that `build` prints, in `ctx.lang`.
@@ -37,7 +40,17 @@ pub fn context(ctx: &Ctx<'_>) -> BrochuresPage {
         events: Vec::new(),
         providers: Vec::new(),
     };
-    for planned in plan(ctx.site).into_iter().filter(|p| p.lang == ctx.lang) {
+    let planned: Vec<_> = plan(ctx.site)
+        .into_iter()
+        .filter(|p| p.lang == ctx.lang)
+        .collect();
+    let booklet_of = |subject: &Subject| {
+        planned
+            .iter()
+            .find(|p| p.form == Form::Booklet && &p.subject == subject)
+            .map(|p| p.url.clone())
+    };
+    for planned in planned.iter().filter(|p| p.form == Form::Pages) {
         let (list, event) = match &planned.subject {
             Subject::Event(id) => (
                 &mut page.events,
@@ -50,11 +63,12 @@ pub fn context(ctx: &Ctx<'_>) -> BrochuresPage {
             Subject::Provider(_) => (&mut page.providers, None),
         };
         list.push(BrochureLink {
-            title: planned.title,
+            title: planned.title.clone(),
             event,
-            url: planned.url,
+            url: planned.url.clone(),
             paper: planned.paper,
             services: planned.services,
+            booklet: booklet_of(&planned.subject),
         });
     }
     page

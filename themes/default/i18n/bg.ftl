@@ -162,3 +162,4 @@ brochures-events = Брошури за събития
 brochures-providers = Брошура на всяка организация
 brochures-none = Още няма брошури за събития.
 provider-brochure = Брошура на организацията (PDF)
+brochures-booklet = за печат на A4 и сгъване (PDF)

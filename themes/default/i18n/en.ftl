@@ -162,3 +162,4 @@ brochures-events = Brochures for events
 brochures-providers = A brochure for each organisation
 brochures-none = There are no event brochures yet.
 provider-brochure = The organisation's brochure (PDF)
+brochures-booklet = to print on A4 and fold (PDF)
