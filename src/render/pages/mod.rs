@@ -4,6 +4,7 @@
 //! context is the page's own view under `page` plus the frame every page shares (language,
 //! twin, alternates, menu, search form).
 
+pub mod accessibility;
 pub mod home;
 pub mod partnership;
 pub mod parts;
@@ -41,6 +42,8 @@ pub enum PageKind<'a> {
     NotFound,
     /// The open data page: the export's files and their licence.
     OpenData,
+    /// The accessibility statement (EU Directive 2016/2102), from config.toml.
+    Accessibility,
 }
 
 impl<'a> PageKind<'a> {
@@ -51,6 +54,7 @@ impl<'a> PageKind<'a> {
             PageKind::Search,
             PageKind::NotFound,
             PageKind::OpenData,
+            PageKind::Accessibility,
         ];
         pages.extend(site.services.values().map(PageKind::Service));
         pages.extend(site.providers.values().map(PageKind::Provider));
@@ -78,6 +82,7 @@ impl<'a> PageKind<'a> {
             PageKind::Search => urls::search(lang),
             PageKind::NotFound => urls::not_found(lang),
             PageKind::OpenData => urls::open_data(lang),
+            PageKind::Accessibility => urls::accessibility(lang),
         }
     }
 
@@ -94,6 +99,7 @@ impl<'a> PageKind<'a> {
             PageKind::Search => "search.html",
             PageKind::NotFound => "404.html",
             PageKind::OpenData => "opendata.html",
+            PageKind::Accessibility => "accessibility.html",
         }
     }
 
@@ -129,6 +135,7 @@ struct Frame {
     search_url: String,
     feed_url: String,
     open_data_url: String,
+    accessibility_url: String,
     menu: Vec<Link>,
     browse: Vec<Link>,
     stylesheet: String,
@@ -220,7 +227,7 @@ fn parts(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets) -> Result<Parts, te
             let view = FreePage {
                 title: ctx.text(&page.title),
                 summary: ctx.opt_text(page.summary.as_ref()),
-                body: ctx.markdown(&page.body),
+                body: ctx.page_markdown(&page.body),
             };
             Parts {
                 title: view.title.clone(),
@@ -254,6 +261,13 @@ fn parts(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets) -> Result<Parts, te
                 description: view.paragraphs.first().cloned(),
                 view: to_value(&view)?,
                 jsonld: None,
+            }
+        }
+        PageKind::Accessibility => {
+            let view = accessibility::context(ctx);
+            Parts {
+                view: to_value(&view)?,
+                ..simple(ctx, "accessibility-title")
             }
         }
         PageKind::Search => Parts {
@@ -309,6 +323,7 @@ fn frame(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets, parts: &Parts) -> F
         search_url: urls::search(ctx.lang),
         feed_url: urls::feed(ctx.lang),
         open_data_url: urls::open_data(ctx.lang),
+        accessibility_url: urls::accessibility(ctx.lang),
         menu: home::free_pages(ctx, true),
         browse: [
             Vocab::TargetGroups,
