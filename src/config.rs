@@ -17,6 +17,13 @@
 //! [opendata]                  # optional: the licence of the open data files
 //! licence = "CC BY 4.0"
 //! licence_url = "https://creativecommons.org/licenses/by/4.0/"
+//!
+//! [accessibility]             # optional: what the accessibility statement says
+//! evaluated = 2026-03-01      # the date of the last evaluation
+//! [accessibility.bg]
+//! result = "…"                # the result of that evaluation, per language
+//! [accessibility.contact]     # whom to tell about barriers: the fields of a service's
+//! email = "…"                 # [contact]; none at all: the page says it is not set yet
 //! ```
 
 use std::path::Path;
@@ -26,7 +33,7 @@ use toml::de::DeTable;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::read_text;
 use crate::model::contact::check_web_url;
-use crate::model::{Lang, Localized};
+use crate::model::{Contact, Date, Lang, Localized};
 use crate::validate::fields::{FileCtx, Need, Role, Table};
 
 /// The default for `stale_after_days`.
@@ -53,6 +60,8 @@ pub struct Config {
     pub municipality: Option<Localized<String>>,
     /// `[opendata]`: how the open data files may be reused.
     pub opendata: OpenDataConfig,
+    /// `[accessibility]`: what the accessibility statement says.
+    pub accessibility: AccessibilityConfig,
     /// The site's theme folder under `themes/`, when it names one (`theme = "ruse"`).
     pub theme: Option<String>,
 }
@@ -66,6 +75,18 @@ pub struct OpenDataConfig {
     pub licence_url: Option<String>,
 }
 
+/// The `[accessibility]` table: the facts of the accessibility statement that the
+/// Web Accessibility Directive (EU 2016/2102) asks every public body to publish.
+#[derive(Clone, Debug, Default)]
+pub struct AccessibilityConfig {
+    /// When the site was last evaluated.
+    pub evaluated: Option<Date>,
+    /// What that evaluation found, in words.
+    pub result: Option<Localized<String>>,
+    /// Whom people tell about barriers; empty when the site has not said yet.
+    pub contact: Contact,
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -76,6 +97,7 @@ impl Default for Config {
             description: None,
             municipality: None,
             opendata: OpenDataConfig::default(),
+            accessibility: AccessibilityConfig::default(),
             theme: None,
         }
     }
@@ -172,6 +194,7 @@ fn read(t: &mut Table<'_, '_>) -> Config {
         set(&mut municipality, lang, lang_municipality);
     }
     let opendata = read_opendata(t);
+    let accessibility = read_accessibility(t);
     Config {
         base_url,
         stale_after_days,
@@ -180,7 +203,35 @@ fn read(t: &mut Table<'_, '_>) -> Config {
         description,
         municipality,
         opendata,
+        accessibility,
         theme,
+    }
+}
+
+/// Reads the optional `[accessibility]` table: `evaluated`, `[accessibility.<lang>]` with
+/// `result`, and `[accessibility.contact]` read like a service's `[contact]`.
+fn read_accessibility(t: &mut Table<'_, '_>) -> AccessibilityConfig {
+    let Some(mut table) = t.table("accessibility", "the [accessibility] table of config.toml")
+    else {
+        return AccessibilityConfig::default();
+    };
+    let evaluated = table
+        .neutral_date("evaluated", Need::Optional)
+        .map(|d| d.into_inner());
+    let mut result = None;
+    for lang in Lang::ALL {
+        if let Some(mut texts) = table.table(lang.code(), "a language table of [accessibility]") {
+            let text = texts.text("result", Need::Optional).map(|s| s.into_inner());
+            texts.finish();
+            set(&mut result, lang, text);
+        }
+    }
+    let contact = crate::validate::parts::contact(&mut table);
+    table.finish();
+    AccessibilityConfig {
+        evaluated,
+        result,
+        contact,
     }
 }
 

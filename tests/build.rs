@@ -180,8 +180,8 @@ fn service_page_answers_the_questions_in_words() {
         at("id=\"sources-h\""),
     ];
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
-    // Markdown headings sit under the page's h1.
-    assert!(en.contains("<h2>What we do</h2>"));
+    // Markdown headings sit under the section's h2 ("More about it"), skipping no level.
+    assert!(en.contains("<h3>What we do</h3>"));
 }
 
 #[test]

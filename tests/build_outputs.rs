@@ -1,21 +1,31 @@
-//! The built Ruse site as a whole: search index, open data and every internal link resolve.
+//! The built sites as a whole: search index, open data, and every internal link and asset
+//! reference of the Ruse site and the fixture site resolve.
 
 mod common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::{fixed_date, repo};
+use common::{fixed_date, fixture, repo};
 
-fn build_ruse(out: &Path) {
-    let checked = kartoteka::check(&repo(), fixed_date());
-    let site = checked.site.expect("the Ruse site is clean");
-    // Brochures are typeset by their own tests; here their links are checked against the plan.
+/// Builds a site without typesetting its brochures (their own tests do that); returns the
+/// URLs of the PDFs the build would print, for the link check.
+fn build_site(root: &Path, out: &Path) -> BTreeSet<String> {
+    let checked = kartoteka::check(root, fixed_date());
+    let site = checked.site.expect("the site is clean");
     let options = kartoteka::BuildOptions {
         no_pdf: true,
         pdf_cache: None,
     };
-    kartoteka::build(&site, out, fixed_date(), &|| {}, &options).expect("the Ruse site builds");
+    kartoteka::build(&site, out, fixed_date(), &|| {}, &options).expect("the site builds");
+    kartoteka::print::plan(&site)
+        .into_iter()
+        .map(|p| p.url)
+        .collect()
+}
+
+fn build_ruse(out: &Path) -> BTreeSet<String> {
+    build_site(&repo(), out)
 }
 
 /// The file a site path is served from: `/uslugi/x/` → `uslugi/x/index.html`.
@@ -24,58 +34,85 @@ fn served(out: &Path, path: &str) -> std::path::PathBuf {
     out.join(kartoteka::render::urls::output_file(path))
 }
 
-#[test]
-fn every_internal_link_and_asset_of_the_ruse_site_resolves() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
-    build_ruse(&out);
-    let site = kartoteka::check(&repo(), fixed_date()).site.unwrap();
-    let brochures: BTreeSet<String> = kartoteka::print::plan(&site)
-        .into_iter()
-        .map(|p| p.url)
-        .collect();
-    assert!(
-        brochures.len() >= 4,
-        "event and provider brochures are planned"
-    );
+/// Follows every internal link and asset reference (`href`, `src`, `data-manifest`) of every
+/// page in `out`, fragments included (`#main`, `/x/#h`): how many were followed, and the
+/// broken ones as "page → target".
+fn broken_links(out: &Path, pdfs: &BTreeSet<String>) -> (usize, BTreeSet<String>) {
     let mut broken = BTreeSet::new();
     let mut checked = 0;
-    for entry in walkdir::WalkDir::new(&out) {
+    for entry in walkdir::WalkDir::new(out) {
         let entry = entry.unwrap();
         if entry.path().extension().is_none_or(|e| e != "html") {
             continue;
         }
+        let page = entry
+            .path()
+            .strip_prefix(out)
+            .unwrap()
+            .display()
+            .to_string();
         let html = std::fs::read_to_string(entry.path()).unwrap();
         for attribute in ["href=\"", "src=\"", "data-manifest=\""] {
             for part in html.split(attribute).skip(1) {
                 let target = part.split('"').next().unwrap_or_default();
-                if !target.starts_with('/') || target.starts_with("//") {
+                let (path, fragment) = match target.split_once('#') {
+                    Some((path, fragment)) => (path, Some(fragment)),
+                    None => (target, None),
+                };
+                let file = if path.is_empty() && fragment.is_some() {
+                    entry.path().to_path_buf()
+                } else if path.starts_with('/') && !path.starts_with("//") {
+                    served(out, path)
+                } else {
+                    continue;
+                };
+                checked += 1;
+                if path.ends_with(".pdf") {
+                    if !pdfs.contains(path) {
+                        broken.insert(format!("{page} → {target} (no such brochure)"));
+                    }
                     continue;
                 }
-                checked += 1;
-                if target.ends_with(".pdf") {
-                    if !brochures.contains(target) {
-                        broken.insert(format!(
-                            "{} → {target} (no such brochure)",
-                            entry.path().strip_prefix(&out).unwrap().display()
-                        ));
-                    }
-                } else if !served(&out, target).is_file() {
-                    broken.insert(format!(
-                        "{} → {target}",
-                        entry.path().strip_prefix(&out).unwrap().display()
-                    ));
+                let found = file.is_file()
+                    && fragment.is_none_or(|id| {
+                        std::fs::read_to_string(&file)
+                            .is_ok_and(|target| target.contains(&format!("id=\"{id}\"")))
+                    });
+                if !found {
+                    broken.insert(format!("{page} → {target}"));
                 }
             }
         }
     }
-    assert!(checked > 1000, "links were found: {checked}");
+    (checked, broken)
+}
+
+fn assert_no_broken_links(out: &Path, pdfs: &BTreeSet<String>, at_least: usize) {
+    let (checked, broken) = broken_links(out, pdfs);
+    assert!(checked > at_least, "links were found: {checked}");
     assert!(
         broken.is_empty(),
         "{} broken links:\n{}",
         broken.len(),
         broken.into_iter().collect::<Vec<_>>().join("\n")
     );
+}
+
+#[test]
+fn every_internal_link_and_asset_of_the_ruse_site_resolves() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let pdfs = build_ruse(&out);
+    assert!(pdfs.len() >= 4, "event and provider brochures are planned");
+    assert_no_broken_links(&out, &pdfs, 1000);
+}
+
+#[test]
+fn every_internal_link_and_asset_of_the_fixture_site_resolves() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let pdfs = build_site(&fixture("render-site"), &out);
+    assert_no_broken_links(&out, &pdfs, 300);
 }
 
 #[test]

@@ -21,21 +21,65 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_SMART_PUNCTUATION)
+    .union(Options::ENABLE_FOOTNOTES);
+
 /// Renders Markdown to sanitised HTML.
 pub fn to_html(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_FOOTNOTES;
-    let events = Parser::new_ext(markdown, options).map(demote_headings);
+    let events = Parser::new_ext(markdown, OPTIONS).map(demote_headings);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
     sanitize(&html)
 }
 
-/// Sanitises HTML from any source with the site's rules.
+/// Renders Markdown to sanitised HTML for a place right below a heading one level above
+/// `top`: the body's highest heading becomes `top` and the others keep their distance to it,
+/// so that the page's outline skips no level however the editor began (`#`, `##`, `###`).
+pub fn to_html_at(markdown: &str, top: HeadingLevel) -> String {
+    let highest = Parser::new_ext(markdown, OPTIONS)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Heading { level, .. }) => Some(level as i32),
+            _ => None,
+        })
+        .min();
+    let shift = highest.map_or(0, |highest| top as i32 - highest);
+    let events = Parser::new_ext(markdown, OPTIONS).map(|event| shift_headings(event, shift));
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    sanitize(&html)
+}
+
+/// Sanitises HTML from any source with the site's rules. A link whose address was unsafe
+/// loses it and stays plain text (`<a>` without `href`, valid HTML), not a link with `rel`.
 pub fn sanitize(html: &str) -> String {
-    CLEANER.clean(html).to_string()
+    CLEANER
+        .clean(html)
+        .to_string()
+        .replace("<a rel=\"noopener noreferrer\">", "<a>")
+}
+
+fn shift_headings(event: Event<'_>, shift: i32) -> Event<'_> {
+    let moved = |level: HeadingLevel| {
+        let n = (level as i32 + shift).clamp(1, 6);
+        HeadingLevel::try_from(n as usize).unwrap_or(HeadingLevel::H6)
+    };
+    match event {
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: moved(level),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(moved(level))),
+        other => other,
+    }
 }
 
 fn demote_headings(event: Event<'_>) -> Event<'_> {
@@ -69,6 +113,24 @@ fn lower(level: HeadingLevel) -> HeadingLevel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_start_at_the_level_asked_for() {
+        let html = to_html_at("### A\n\ntext\n\n#### B\n\n### C", HeadingLevel::H2);
+        assert_eq!(html, "<h2>A</h2>\n<p>text</p>\n<h3>B</h3>\n<h2>C</h2>\n");
+        let html = to_html_at("# A\n\n## B", HeadingLevel::H3);
+        assert_eq!(html, "<h3>A</h3>\n<h4>B</h4>\n");
+        assert_eq!(
+            to_html_at("no headings", HeadingLevel::H2),
+            "<p>no headings</p>\n"
+        );
+    }
+
+    #[test]
+    fn unsafe_links_become_plain_text() {
+        let html = to_html("[click](javascript:alert(1)) and <a href=\"data:x\">raw</a>");
+        assert_eq!(html, "<p><a>click</a> and <a>raw</a></p>\n");
+    }
 
     #[test]
     fn scripts_and_handlers_are_removed() {

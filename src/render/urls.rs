@@ -67,6 +67,14 @@ pub fn open_data(lang: Lang) -> String {
     }
 }
 
+/// The accessibility statement: `/dostapnost/`, `/en/accessibility/`.
+pub fn accessibility(lang: Lang) -> String {
+    match lang {
+        Lang::Bg => "/dostapnost/".to_string(),
+        Lang::En => "/en/accessibility/".to_string(),
+    }
+}
+
 /// A provider's brochure: `/dostavchitsi/<id>/brochure.pdf`, `/en/providers/<id>/brochure.pdf`.
 pub fn provider_brochure(lang: Lang, id: &str) -> String {
     format!("{}brochure.pdf", provider(lang, id))
@@ -185,6 +193,8 @@ mod tests {
         assert_eq!(page(Lang::En, "a"), "/en/a/");
         assert_eq!(search(Lang::Bg), "/tarsene/");
         assert_eq!(search(Lang::En), "/en/search/");
+        assert_eq!(accessibility(Lang::Bg), "/dostapnost/");
+        assert_eq!(accessibility(Lang::En), "/en/accessibility/");
         assert_eq!(
             provider_brochure(Lang::Bg, "a"),
             "/dostavchitsi/a/brochure.pdf"

@@ -3,6 +3,7 @@
 //! Templates never see the model: they see these, already in the page's language, with a
 //! fallback to Bulgarian marked so the template can add `lang="bg"` and a visible note.
 
+use pulldown_cmark::HeadingLevel;
 use serde::Serialize;
 
 use super::{markdown, urls};
@@ -105,8 +106,18 @@ impl<'a> Ctx<'a> {
         value.map(|v| self.text(v))
     }
 
-    /// A Markdown body rendered to sanitised HTML, marked like [`Ctx::text`].
+    /// A Markdown body rendered to sanitised HTML, marked like [`Ctx::text`], for a place
+    /// under a section's `<h2>` (its headings start at `<h3>`).
     pub fn markdown(&self, value: &Localized<String>) -> Option<Text> {
+        self.markdown_at(value, HeadingLevel::H3)
+    }
+
+    /// A Markdown body right below the page's `<h1>` (its headings start at `<h2>`).
+    pub fn page_markdown(&self, value: &Localized<String>) -> Option<Text> {
+        self.markdown_at(value, HeadingLevel::H2)
+    }
+
+    fn markdown_at(&self, value: &Localized<String>, top: HeadingLevel) -> Option<Text> {
         let shown = value.get(self.lang);
         if shown.value.trim().is_empty() {
             return None;
@@ -114,7 +125,7 @@ impl<'a> Ctx<'a> {
         Some(Text::shown(
             &shown,
             self.lang,
-            markdown::to_html(shown.value),
+            markdown::to_html_at(shown.value, top),
         ))
     }
 

@@ -7,7 +7,7 @@
 pub mod fields;
 mod kinds;
 mod known;
-mod parts;
+pub(crate) mod parts;
 mod translation;
 mod vocabularies;
 

@@ -57,7 +57,7 @@ pub fn context(ctx: &Ctx<'_>) -> HomePage {
         summary: ctx
             .opt_text(home.summary.as_ref())
             .or_else(|| ctx.opt_text(site.config.description.as_ref())),
-        body: ctx.markdown(&home.body),
+        body: ctx.page_markdown(&home.body),
         browse: BROWSE.iter().map(|v| terms::vocabulary(ctx, *v)).collect(),
         pages: free_pages(ctx, false),
         services: site.services.len(),

@@ -4,6 +4,7 @@
 //! context is the page's own view under `page` plus the frame every page shares (language,
 //! twin, alternates, menu, search form).
 
+pub mod accessibility;
 pub mod brochures;
 pub mod home;
 pub mod partnership;
@@ -44,6 +45,8 @@ pub enum PageKind<'a> {
     OpenData,
     /// The printed brochures: event brochures and one per provider.
     Brochures,
+    /// The accessibility statement (EU Directive 2016/2102), from config.toml.
+    Accessibility,
 }
 
 impl<'a> PageKind<'a> {
@@ -55,6 +58,7 @@ impl<'a> PageKind<'a> {
             PageKind::NotFound,
             PageKind::OpenData,
             PageKind::Brochures,
+            PageKind::Accessibility,
         ];
         pages.extend(site.services.values().map(PageKind::Service));
         pages.extend(site.providers.values().map(PageKind::Provider));
@@ -83,6 +87,7 @@ impl<'a> PageKind<'a> {
             PageKind::NotFound => urls::not_found(lang),
             PageKind::OpenData => urls::open_data(lang),
             PageKind::Brochures => urls::brochures(lang),
+            PageKind::Accessibility => urls::accessibility(lang),
         }
     }
 
@@ -100,6 +105,7 @@ impl<'a> PageKind<'a> {
             PageKind::NotFound => "404.html",
             PageKind::OpenData => "opendata.html",
             PageKind::Brochures => "brochures.html",
+            PageKind::Accessibility => "accessibility.html",
         }
     }
 
@@ -135,6 +141,7 @@ struct Frame {
     search_url: String,
     feed_url: String,
     open_data_url: String,
+    accessibility_url: String,
     menu: Vec<Link>,
     browse: Vec<Link>,
     stylesheet: String,
@@ -226,7 +233,7 @@ fn parts(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets) -> Result<Parts, te
             let view = FreePage {
                 title: ctx.text(&page.title),
                 summary: ctx.opt_text(page.summary.as_ref()),
-                body: ctx.markdown(&page.body),
+                body: ctx.page_markdown(&page.body),
             };
             Parts {
                 title: view.title.clone(),
@@ -266,6 +273,13 @@ fn parts(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets) -> Result<Parts, te
             view: to_value(&brochures::context(ctx))?,
             ..simple(ctx, "brochures-title")
         },
+        PageKind::Accessibility => {
+            let view = accessibility::context(ctx);
+            Parts {
+                view: to_value(&view)?,
+                ..simple(ctx, "accessibility-title")
+            }
+        }
         PageKind::Search => Parts {
             view: serde_json::json!({ "manifest": urls::search_manifest(ctx.lang) }),
             ..simple(ctx, "search-title")
@@ -319,6 +333,7 @@ fn frame(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets, parts: &Parts) -> F
         search_url: urls::search(ctx.lang),
         feed_url: urls::feed(ctx.lang),
         open_data_url: urls::open_data(ctx.lang),
+        accessibility_url: urls::accessibility(ctx.lang),
         menu: home::free_pages(ctx, true),
         browse: [
             Vocab::TargetGroups,

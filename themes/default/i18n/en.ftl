@@ -163,3 +163,23 @@ brochures-providers = A brochure for each organisation
 brochures-none = There are no event brochures yet.
 provider-brochure = The organisation's brochure (PDF)
 brochures-booklet = to print on A4 and fold (PDF)
+
+## Accessibility statement (config.toml [accessibility])
+accessibility-link = Accessibility
+accessibility-title = Accessibility statement
+accessibility-intro = { $publisher } wants this website to be accessible to everyone, in line with Directive (EU) 2016/2102 on the accessibility of the websites and mobile applications of public sector bodies.
+accessibility-standard = The site is tested against the Web Content Accessibility Guidelines (WCAG) 2.1, levels A and AA, to which the harmonised standard EN 301 549 refers.
+accessibility-result = Last evaluation
+accessibility-evaluated = The site was evaluated on
+accessibility-not-evaluated = The site has not been evaluated yet.
+accessibility-method = How the site is tested
+accessibility-method-intro = Self-assessment: with every change to the program that builds the site, automatic tests in a browser check:
+accessibility-test-axe = with axe-core: the WCAG 2.1 level A and AA rules on every kind of page, in Bulgarian and in English;
+accessibility-test-html = with the Nu Html Checker: that every page is valid HTML;
+accessibility-test-keyboard = with the keyboard only: that every link and button can be reached, focus can be seen, and the "Skip to content" link works;
+accessibility-test-phone = on a phone screen 360 pixels wide: that pages do not scroll sideways, and that everything you tap is at least 24 pixels;
+accessibility-test-print = in print: that a typical service page fits on one A4 sheet, without the menu.
+accessibility-method-limits = Automatic tests find only some barriers. People who use assistive technologies find others, which is why your feedback matters.
+accessibility-feedback = Feedback
+accessibility-feedback-intro = If you meet a barrier on this site, or need the information in another form, write or call:
+accessibility-no-contact = How to tell { $publisher } about barriers on this site has not been set yet.

@@ -1,0 +1,76 @@
+// A 360×740 phone screen: no page of any kind scrolls sideways (WCAG 1.4.10 Reflow), and
+// tap targets are at least 24×24 CSS px (WCAG 2.5.8, checked by axe-core's target-size rule
+// and by measuring every control that is not a link inside running text).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { PHONE, axe, describeViolation, everyPageKind, launch, open, serveSites, skip } from "./support.mjs";
+
+const MIN = 24;
+
+let browser, context, sites;
+const pages = skip ? [{ site: "-", lang: "-", kind: "-", path: "/" }] : everyPageKind();
+
+before(async () => {
+  if (skip) return;
+  sites = await serveSites();
+  browser = await launch();
+  context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await sites?.close();
+});
+
+/** Elements that stick out past the right edge of the screen, deepest first. */
+function overflowing() {
+  const width = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const r = el.getBoundingClientRect();
+    if (r.right > width + 0.5 && r.width > 0) {
+      out.push(`<${el.tagName.toLowerCase()}${el.className ? `.${el.className}` : ""}> right ${Math.round(r.right)}px`);
+    }
+  }
+  return { scrollWidth: document.documentElement.scrollWidth, width, out: out.reverse().slice(0, 8) };
+}
+
+/**
+ * Controls smaller than `min` px in either direction. A link inside running text is left
+ * out (WCAG 2.5.8's "inline" exception): its size is set by the line of text around it.
+ */
+function smallTargets(min) {
+  const small = [];
+  const controls = document.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea, summary");
+  for (const el of controls) {
+    const rects = el.getClientRects();
+    if (rects.length === 0 || getComputedStyle(el).visibility === "hidden") continue;
+    const r = el.getBoundingClientRect();
+    if (r.right < 0 || r.bottom < 0) continue; // off screen until focused (the skip link)
+    if (r.width >= min && r.height >= min) continue;
+    if (el.tagName === "A" && getComputedStyle(el).display === "inline") {
+      const block = el.parentElement.closest("p, li, dd, td, th, h1, h2, h3, h4, div");
+      const around = (block?.textContent || "").replace(el.textContent, "");
+      if (/\p{L}{2,}/u.test(around)) continue; // a link in a sentence: words around it
+    }
+    small.push(`<${el.tagName.toLowerCase()}> "${el.textContent.trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+  }
+  return small;
+}
+
+for (const p of pages) {
+  test(`360 px: ${p.site} ${p.lang} ${p.kind} ${p.path}`, { skip }, async () => {
+    const { page } = await open(context, sites.bases[p.site] + p.path);
+    const o = await page.evaluate(overflowing);
+    const small = await page.evaluate(smallTargets, MIN);
+    const violations = await axe(page, { runOnly: { type: "rule", values: ["target-size"] } });
+    await page.close();
+    const problems = [];
+    if (o.scrollWidth > o.width) {
+      problems.push(`scrolls sideways: ${o.scrollWidth}px wide on a ${o.width}px screen`, ...o.out);
+    }
+    if (small.length) problems.push(`tap targets under ${MIN} px:`, ...small);
+    if (violations.length) problems.push(...violations.map(describeViolation));
+    assert.deepEqual(problems, [], `${p.path}:\n${problems.join("\n")}`);
+  });
+}

@@ -1,0 +1,49 @@
+// Screenshots of the home page, a typical service page and search results, on a desktop and
+// a phone screen, in both languages, into target/browser-artifacts/ for people to look at
+// (CI keeps the folder as an artifact). Nothing is compared: the other tests judge.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { DESKTOP, PHONE, SITES, artifactsDir, builtSite, launch, open, serveSites, skip, typicalService } from "./support.mjs";
+
+let browser, sites;
+
+before(async () => {
+  if (skip) return;
+  sites = await serveSites();
+  browser = await launch();
+  mkdirSync(artifactsDir, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await sites?.close();
+});
+
+const SCREENS = [
+  ["desktop", { viewport: DESKTOP }],
+  ["mobile", { viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true }],
+];
+
+for (const lang of ["bg", "en"]) {
+  for (const [screen, options] of SCREENS) {
+    test(`screenshots: home, service, search results (${lang}, ${screen})`, { skip }, async () => {
+      const context = await browser.newContext(options);
+      const search = lang === "bg" ? "/tarsene/" : "/en/search/";
+      const shots = {
+        home: lang === "bg" ? "/" : "/en/",
+        service: typicalService(builtSite("ruse"), lang),
+        search: `${search}?q=${encodeURIComponent(SITES.ruse.query[lang])}`,
+      };
+      for (const [name, path] of Object.entries(shots)) {
+        const { page } = await open(context, sites.bases.ruse + path);
+        const file = join(artifactsDir, `${name}-${lang}-${screen}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        await page.close();
+        assert.ok(statSync(file).size > 10000, `${file} has a picture`);
+      }
+      await context.close();
+    });
+  }
+}
