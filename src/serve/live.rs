@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use super::affected::{Affected, Change, PageKey, touched};
 use crate::diagnostics::{self, Diagnostic, Severity};
@@ -42,6 +43,8 @@ pub enum Outcome {
         pages: usize,
         /// Was everything rendered?
         whole: bool,
+        /// For a quick rebuild: when the changed items' own pages were published.
+        first: Option<Instant>,
     },
     /// Nothing that the site is made of changed.
     Unchanged,
@@ -138,9 +141,10 @@ impl Live {
             return Outcome::Unchanged;
         }
         match self.render_pending(publish) {
-            Ok(pages) => Outcome::Built {
+            Ok((pages, first)) => Outcome::Built {
                 pages,
                 whole: false,
+                first: Some(first),
             },
             Err(e) => {
                 self.whole = true;
@@ -150,9 +154,12 @@ impl Live {
     }
 
     /// Renders the pages of the pending items, in two steps.
-    fn render_pending(&mut self, publish: &mut dyn FnMut(Patch)) -> Result<usize, RenderError> {
+    fn render_pending(
+        &mut self,
+        publish: &mut dyn FnMut(Patch),
+    ) -> Result<(usize, Instant), RenderError> {
         let Some(good) = self.good.as_mut() else {
-            return Ok(0);
+            return Ok((0, Instant::now()));
         };
         let (site, date) = (&good.site, self.date);
         let mut affected = std::mem::take(&mut self.shown);
@@ -168,6 +175,7 @@ impl Live {
             files: first,
             removed: gone,
         });
+        let published = Instant::now();
 
         let assets = good.renderer.assets(site, date);
         let all = PageKind::all(site);
@@ -188,7 +196,7 @@ impl Live {
         publish(Patch::Part { files, removed });
         good.assets = assets;
         good.whole_site_files = paths;
-        Ok(pages)
+        Ok((pages, published))
     }
 
     /// Checks the whole site and, when it is clean, renders all of it.
@@ -222,7 +230,11 @@ impl Live {
         self.whole = false;
         self.pending.clear();
         self.shown = Affected::default();
-        Outcome::Built { pages, whole: true }
+        Outcome::Built {
+            pages,
+            whole: true,
+            first: None,
+        }
     }
 
     fn all_diagnostics(&self) -> Vec<Diagnostic> {

@@ -101,9 +101,19 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
 fn report(store: &Store, outcome: &Outcome, started: Instant) {
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     match outcome {
-        Outcome::Built { pages, whole } => {
+        Outcome::Built {
+            pages,
+            whole,
+            first,
+        } => {
             let what = if *whole { "built" } else { "rebuilt" };
-            say!("{what} {pages} pages in {ms:.0} ms");
+            match first {
+                Some(first) => {
+                    let first = first.duration_since(started).as_secs_f64() * 1000.0;
+                    say!("{what} {pages} pages in {ms:.0} ms (the changed pages in {first:.0} ms)");
+                }
+                None => say!("{what} {pages} pages in {ms:.0} ms"),
+            }
             store.set_errors(Vec::new());
         }
         Outcome::Unchanged => {}
