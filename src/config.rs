@@ -268,6 +268,13 @@ fn read_opendata(t: &mut Table<'_, '_>) -> OpenDataConfig {
 }
 
 /// Is `url` on one of the domains reserved for examples (RFC 2606)?
+/// A `base_url` given outside config.toml (`build --base-url`), checked and ending in `/`
+/// as config.toml's is.
+pub fn base_url(input: &str) -> Result<String, String> {
+    check_web_url(input).map_err(|problem| format!("`{input}` is not a web address: {problem}"))?;
+    Ok(format!("{}/", input.trim_end_matches('/')))
+}
+
 fn is_placeholder(url: &str) -> bool {
     url::Url::parse(url)
         .ok()

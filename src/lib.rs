@@ -16,6 +16,7 @@ pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod validate;
 
 use std::collections::BTreeMap;

@@ -64,6 +64,26 @@ enum Command {
         /// Where typeset brochures are kept between builds (default: SITE/.kartoteka-cache/pdf).
         #[arg(long)]
         pdf_cache: Option<PathBuf>,
+        /// The address the site will be published at, in place of config.toml's `base_url`
+        /// (for preview deployments).
+        #[arg(long, value_parser = kartoteka::config::base_url)]
+        base_url: Option<String>,
+    },
+    /// Build the site into memory and serve it at http://127.0.0.1:1111/, rebuilding and
+    /// reloading open pages on every save; content errors show over the last good pages.
+    Serve {
+        /// The site folder (default: the current folder).
+        #[arg(default_value = ".")]
+        site: PathBuf,
+        /// The port; 0 picks a free one.
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; only this computer can connect unless you give another.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The build date (YYYY-MM-DD); default: SOURCE_DATE_EPOCH, else today.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
     },
     /// Write a small working site to start from into DIR (which must be new or empty).
     Init {
@@ -216,13 +236,34 @@ fn main() -> ExitCode {
             date,
             no_pdf,
             pdf_cache,
+            base_url,
         } => {
             let output = output.unwrap_or_else(|| site.join("public"));
             let options = kartoteka::BuildOptions {
                 no_pdf,
                 pdf_cache: Some(pdf_cache.unwrap_or_else(|| site.join(PDF_CACHE))),
             };
-            build(&site, &output, build_date(date), &options)
+            build(&site, &output, build_date(date), &options, base_url)
+        }
+        Command::Serve {
+            site,
+            port,
+            bind,
+            date,
+        } => {
+            let options = kartoteka::serve::Options {
+                root: site,
+                bind,
+                port,
+                date: build_date(date),
+            };
+            match kartoteka::serve::run(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Command::Init { dir } => match kartoteka::init::init(&dir) {
             Ok(()) => {
@@ -297,23 +338,26 @@ fn publish(action: Publish) -> Result<(), kartoteka::publish::PublishError> {
 /// Where typeset brochures are kept between builds, inside the site folder.
 const PDF_CACHE: &str = ".kartoteka-cache/pdf";
 
+/// `base_url` replaces config.toml's (`--base-url`).
 fn build(
     site: &std::path::Path,
     output: &std::path::Path,
     date: Date,
     options: &kartoteka::BuildOptions,
+    base_url: Option<String>,
 ) -> ExitCode {
     let started = std::time::Instant::now();
-    let checked = kartoteka::check(site, date);
-    let Some(site) = checked
-        .site
-        .as_ref()
-        .filter(|_| !checked.diagnostics.iter().any(Diagnostic::is_error))
-    else {
+    let mut checked = kartoteka::check(site, date);
+    let clean = !checked.diagnostics.iter().any(Diagnostic::is_error);
+    let Some(site) = checked.site.as_mut().filter(|_| clean) else {
         report(&checked, Format::Text);
         eprintln!("nothing was written; {} is as it was", output.display());
         return ExitCode::FAILURE;
     };
+    if let Some(url) = base_url {
+        site.config.base_url = url;
+    }
+    let site = &*site;
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(kartoteka::render::page_count(site) as u64);
         bar.set_style(

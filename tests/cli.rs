@@ -102,3 +102,46 @@ fn init_writes_a_site_that_check_passes() {
     let again = kartoteka().arg("init").arg(&site).output().unwrap();
     assert_eq!(again.status.code(), Some(1), "init refuses to overwrite");
 }
+
+#[test]
+fn build_base_url_overrides_config_for_previews() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = kartoteka()
+        .args([
+            "build",
+            "--date",
+            "2026-11-25",
+            "--base-url",
+            "https://preview.example.org/pr-7",
+        ])
+        .arg(fixture("render-site"))
+        .arg("--output")
+        .arg(dir.path().join("public"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sitemap = std::fs::read_to_string(dir.path().join("public/sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://preview.example.org/pr-7/uslugi/tsop/</loc>"));
+    let page = std::fs::read_to_string(dir.path().join("public/uslugi/tsop/index.html")).unwrap();
+    assert!(page.contains("https://preview.example.org/pr-7/uslugi/tsop/"));
+    assert!(
+        !page.contains("__kartoteka"),
+        "the reload script is for `serve` only"
+    );
+
+    let bad = kartoteka()
+        .args(["build", "--base-url", "ftp://x"])
+        .arg(fixture("render-site"))
+        .arg("--output")
+        .arg(dir.path().join("other"))
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a web address"));
+    assert!(!dir.path().join("other").exists());
+}

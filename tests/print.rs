@@ -342,7 +342,7 @@ fn a5_brochures_fill_whole_sheets() {
             Form::Booklet => 2,
         };
         assert!(
-            pages > 0 && pages % sheet_sides == 0,
+            pages > 0 && pages.is_multiple_of(sheet_sides),
             "{}: {pages} pages",
             pdf.planned.path
         );

@@ -128,13 +128,13 @@ pub fn brochures(
     if !failures.is_empty() {
         return Err(PrintError::Typeset(failures));
     }
-    if let Some(cache) = &cache {
-        if let Err(e) = cache.prune(&keys) {
-            printed
-                .stats
-                .warnings
-                .push(format!("the PDF cache could not be pruned: {e}"));
-        }
+    if let Some(cache) = &cache
+        && let Err(e) = cache.prune(&keys)
+    {
+        printed
+            .stats
+            .warnings
+            .push(format!("the PDF cache could not be pruned: {e}"));
     }
     Ok(printed)
 }
@@ -176,10 +176,10 @@ fn print_one(
         .iter()
         .map(|w| format!("{}: {w}", planned.url))
         .collect();
-    if let Some(cache) = cache {
-        if let Err(e) = cache.put(&key, &typeset.pdf) {
-            warnings.push(format!("{}: not stored in the PDF cache: {e}", planned.url));
-        }
+    if let Some(cache) = cache
+        && let Err(e) = cache.put(&key, &typeset.pdf)
+    {
+        warnings.push(format!("{}: not stored in the PDF cache: {e}", planned.url));
     }
     let pdf = Pdf {
         planned,

@@ -161,7 +161,7 @@ pub fn pdf(data: Vec<u8>, form: Form, date: Date, ident: &str) -> Result<Typeset
 /// of each side shows the fold. Links and bookmarks are left out: the file is for printing.
 fn impose(document: &PagedDocument) -> PagedDocument {
     let mut pages: Vec<Option<&Frame>> = document.pages.iter().map(|p| Some(&p.frame)).collect();
-    while pages.len() % 4 != 0 {
+    while !pages.len().is_multiple_of(4) {
         pages.push(None);
     }
     let page_size = document

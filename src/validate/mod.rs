@@ -5,6 +5,7 @@
 //! list; then translations are merged into their default-language items.
 
 pub mod fields;
+mod item;
 mod kinds;
 mod known;
 pub(crate) mod parts;
@@ -24,6 +25,7 @@ use fields::{FileCtx, Role, Table, Translation};
 use known::Known;
 use translation::Translate;
 
+pub use item::{Recheck, recheck_item};
 pub use parts::SUMMARY_MAX_CHARS;
 
 /// The result of checking a site: the site when it has no errors, and every diagnostic.
@@ -125,6 +127,20 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
         brochures: BTreeMap::new(),
     };
     all.extend(assemble(&mut site, results));
+    let has_home = loaded
+        .files
+        .iter()
+        .any(|f| f.kind() == Kind::Home && f.lang().is_default());
+    if !has_home {
+        all.push(
+            Diagnostic::whole_file(
+                "content/_index.md",
+                Severity::Warning,
+                "the home page has no introduction (content/_index.md)",
+            )
+            .with_help("create content/_index.md with a short text on what the directory is"),
+        );
+    }
     diagnostics::sort(&mut all);
     let clean = !all.iter().any(Diagnostic::is_error);
     Checked {
@@ -355,16 +371,6 @@ fn assemble(site: &mut Site, results: Vec<FileResult<'_>>) -> Vec<Diagnostic> {
                     .with_help("the English site shows the Bulgarian text, marked as not yet translated; add the .en.md file to translate it"),
             );
         }
-    }
-    if !defaults.iter().any(|(kind, _)| *kind == Kind::Home) {
-        out.push(
-            Diagnostic::whole_file(
-                "content/_index.md",
-                Severity::Warning,
-                "the home page has no introduction (content/_index.md)",
-            )
-            .with_help("create content/_index.md with a short text on what the directory is"),
-        );
     }
     out
 }
