@@ -1,12 +1,17 @@
-// Generates a synthetic directory for the search benchmark: N services (default 10,000) in
-// Bulgarian and English, with providers, villages and streets, written twice from the same
-// text — as a kartoteka site (OUT/site) and as plain built HTML (OUT/html) for Pagefind.
+// Generates a synthetic directory: N services (default 10,000) in Bulgarian and English, with
+// providers, villages and streets, written several times from the same text.
 //
-//   node bench/generate.mjs [--services N] [--seed S] OUT
+//   node bench/generate.mjs [--services N] [--seed S] [--for search|build] OUT
 //
-// Also writes OUT/queries.json: queries aimed at known pages (exact, inflected, Latin,
-// informal Latin, typo, abbreviation), used by bench/run.mjs to see what each engine finds.
-import { mkdirSync, writeFileSync, rmSync } from "node:fs";
+// --for search (the default), for the search benchmark: a kartoteka site (OUT/site) and
+// plain built HTML (OUT/html) for Pagefind, and OUT/queries.json: queries aimed at known
+// pages (exact, inflected, Latin, informal Latin, typo, abbreviation) for bench/run.mjs.
+//
+// --for build, for the build benchmark (bench/build.sh): longer texts (four paragraphs, a few
+// hundred words per service and language) written as a kartoteka site (OUT/site), an
+// equivalent Zola site (OUT/zola) and an equivalent Hugo site (OUT/hugo); the peers' config
+// and templates are copied from bench/peers/.
+import { mkdirSync, writeFileSync, rmSync, cpSync } from "node:fs";
 import { join } from "node:path";
 
 const args = process.argv.slice(2);
@@ -16,11 +21,15 @@ const flag = (name, fallback) => {
 };
 const SERVICES = Number(flag("--services", "10000"));
 const SEED = Number(flag("--seed", "7"));
+const FOR = flag("--for", "search");
 const OUT = args[0];
-if (!OUT) {
-  console.error("usage: node bench/generate.mjs [--services N] [--seed S] OUT");
+if (!OUT || !["search", "build"].includes(FOR)) {
+  console.error("usage: node bench/generate.mjs [--services N] [--seed S] [--for search|build] OUT");
   process.exit(2);
 }
+const PEERS = FOR === "build";
+// Paragraphs of 4–9 sentences per service and language.
+const PARAGRAPHS = PEERS ? 4 : 1;
 
 // A small seeded PRNG (mulberry32), so every run writes the same directory.
 let state = SEED >>> 0;
@@ -157,6 +166,7 @@ ${parts.map((p) => `<p>${p}</p>`).join("\n")}
 </main></body></html>
 `;
 function writePage(url, lang, title, parts) {
+  if (PEERS) return;
   const dir = join(html, url);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "index.html"), page(lang, title, parts));
@@ -184,6 +194,41 @@ summary = ${JSON.stringify(summary[1])}
   writePage(`en/providers/${p.id}/`, "en", p.en, [summary[1]]);
 }
 
+const zola = join(OUT, "zola");
+const hugo = join(OUT, "hugo");
+const peerPages = []; // [relative path, front matter lines, body] per language
+if (PEERS) {
+  const peers = new URL("peers/", import.meta.url).pathname;
+  cpSync(join(peers, "zola"), zola, { recursive: true });
+  cpSync(join(peers, "hugo"), hugo, { recursive: true });
+  const css = new URL("../themes/default/static/style.css", import.meta.url).pathname;
+  for (const dir of [join(zola, "static"), join(hugo, "static")]) {
+    mkdirSync(dir, { recursive: true });
+    cpSync(css, join(dir, "style.css"));
+  }
+  const sections = [["services", "Услуги", "Services", "service.html"], ["providers", "Доставчици", "Providers", "provider.html"]];
+  for (const [dir, bg, en, template] of sections) {
+    for (const [suffix, title] of [["", bg], [".en", en]]) {
+      peerPages.push([`${dir}/_index${suffix}.md`, { zola: [`title = "${title}"`, `sort_by = "title"`, `page_template = "${template}"`], hugo: [`title = "${title}"`] }, ""]);
+    }
+  }
+  for (const [suffix, title] of [["", "Бенчмарк"], [".en", "Benchmark"]]) {
+    peerPages.push([`_index${suffix}.md`, { zola: [], hugo: [`title = "${title}"`] }, ""]);
+  }
+}
+const providerServices = new Map(PROVIDERS.map((p) => [p.id, []]));
+/** A Zola and a Hugo page (front matter from `fields` and `taxonomies`, then `body`). */
+function peerPage(path, fields, taxonomies, body) {
+  const lines = Object.entries(fields).filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k} = ${typeof v === "string" ? JSON.stringify(v) : v}`);
+  const terms = Object.entries(taxonomies).map(([k, v]) => `${k} = ${list(v)}`);
+  const [title, description, ...extra] = lines;
+  peerPages.push([path, {
+    zola: [title, description, "", "[taxonomies]", ...terms, "", "[extra]", ...extra],
+    hugo: [title, description, ...terms, ...extra],
+  }, body]);
+}
+
 const queries = [];
 for (let i = 0; i < SERVICES; i++) {
   const type = pick(TYPES);
@@ -191,19 +236,22 @@ for (let i = 0; i < SERVICES; i++) {
   const s = { id: `service-${i}`, name: [n, translit(n)], place: pick(VILLAGES), provider: pick(PROVIDERS) };
   const title = [`${type[1]} „${n}“ – ${s.place.bg}`, `${type[2]} “${translit(n)}” – ${s.place.en}`];
   const sentences = some(SENTENCES, 4, 9);
-  const body = [sentences.map((x) => fill(x[0], s)).join(" "), sentences.map((x) => fillEn(x[1], s)).join(" ")];
+  const paragraphs = [sentences, ...Array.from({ length: PARAGRAPHS - 1 }, () => some(SENTENCES, 4, 9))];
+  const body = [paragraphs.map((p) => p.map((x) => fill(x[0], s)).join(" ")).join("\n\n"),
+    paragraphs.map((p) => p.map((x) => fillEn(x[1], s)).join(" ")).join("\n\n")];
   const summary = [fill(sentences[0][0], s), fillEn(sentences[0][1], s)];
   const street = pick(STREETS);
   const address = [`ул. „${street}“ ${1 + Math.floor(random() * 90)}`, `${1 + Math.floor(random() * 90)} ${translit(street)} Street`];
   const lat = (43.6 + random() * 0.4).toFixed(5), lon = (25.7 + random() * 0.6).toFixed(5);
+  const acts = some(ACTIVITIES, 1, 3), groups = some(GROUPS, 1, 2);
   writeFileSync(join(site, "content/services", `${s.id}.md`), `+++
 title = ${JSON.stringify(title[0])}
 summary = ${JSON.stringify(summary[0])}
 verified = 2025-06-01
 ${type[3] ? `abbreviation = ${JSON.stringify(type[3])}\n` : ""}type = "${type[0]}"
 provider = "${s.provider.id}"
-activities = ${list(some(ACTIVITIES, 1, 3).map((a) => a[0]))}
-target_groups = ${list(some(GROUPS, 1, 2).map((g) => g[0]))}
+activities = ${list(acts.map((a) => a[0]))}
+target_groups = ${list(groups.map((g) => g[0]))}
 
 [[locations]]
 address = ${JSON.stringify(address[0])}
@@ -225,7 +273,47 @@ ${body[1]}
   const extra = (lang) => [lang === "bg" ? s.provider.bg : s.provider.en, lang === "bg" ? `${s.place.bg}, ${address[0]}` : `${s.place.en}, ${address[1]}`];
   writePage(`uslugi/${s.id}/`, "bg", title[0], [type[3], summary[0], body[0], ...extra("bg")].filter(Boolean));
   writePage(`en/services/${s.id}/`, "en", title[1], [summary[1], body[1], ...extra("en")]);
+  if (PEERS) {
+    const labels = (lang) => ({
+      "service-types": [type[lang]], activities: acts.map((a) => a[lang]),
+      "target-groups": groups.map((g) => g[lang]), localities: [lang === 1 ? s.place.bg : s.place.en],
+    });
+    for (const [lang, suffix] of [[1, ""], [2, ".en"]]) {
+      const fields = {
+        title: title[lang - 1], description: summary[lang - 1], abbreviation: type[3] || undefined,
+        provider: s.provider.id, provider_title: lang === 1 ? s.provider.bg : s.provider.en,
+        address: address[lang - 1], lat, lon, verified: "2025-06-01",
+      };
+      peerPage(`services/${s.id}${suffix}.md`, fields, labels(lang), body[lang - 1]);
+    }
+    providerServices.get(s.provider.id).push({ id: s.id, title });
+  }
   if (i % 1000 === 0) queries.push({ url: `/uslugi/${s.id}/`, name: n, type, place: s.place });
+}
+
+// The peers' providers list their services (kartoteka links them itself), then every page
+// is written as Zola and as Hugo front matter.
+if (PEERS) {
+  for (const p of PROVIDERS) {
+    const services = providerServices.get(p.id);
+    const summary = ["Неправителствена организация, която предоставя социални услуги.", "A non-governmental organisation that provides social services."];
+    for (const [lang, suffix] of [[0, ""], [1, ".en"]]) {
+      const entries = services.map((x) => `{ id = "${x.id}", title = ${JSON.stringify(x.title[lang])} }`);
+      peerPages.push([`providers/${p.id}${suffix}.md`, {
+        zola: [`title = ${JSON.stringify(lang ? p.en : p.bg)}`, `description = ${JSON.stringify(summary[lang])}`, "", "[extra]", `services = [${entries.join(", ")}]`],
+        hugo: [`title = ${JSON.stringify(lang ? p.en : p.bg)}`, `description = ${JSON.stringify(summary[lang])}`, `services = [${entries.join(", ")}]`],
+      }, ""]);
+    }
+  }
+  for (const [path, matter, body] of peerPages) {
+    for (const [root, lines] of [[zola, matter.zola], [hugo, matter.hugo]]) {
+      const file = join(root, "content", path);
+      mkdirSync(join(file, ".."), { recursive: true });
+      writeFileSync(file, `+++\n${lines.join("\n")}\n+++\n${body}\n`);
+    }
+  }
+  console.log(`${SERVICES} services, ${PROVIDERS.length} providers → ${site}, ${zola}, ${hugo}`);
+  process.exit(0);
 }
 
 // Queries aimed at known pages: the name alone finds few pages; name + type words must

@@ -1,0 +1,130 @@
+// The build benchmark: kartoteka, Zola and Hugo building the same generated directory, and
+// `cp -r` of kartoteka's output as the I/O floor. Times are hyperfine's (median of --runs,
+// after a warm-up) and CPU time (user + system, mean); peak memory is GNU time's maximum
+// resident set size of one more build.
+//
+//   cargo build --release
+//   node bench/build.mjs [--sizes 1000,10000,20000] [--runs 5] [--warmup 1] [--only kartoteka,cp] [OUT]
+//
+// Needs `hyperfine` and GNU time (/usr/bin/time), and `hugo` (Debian's package) on PATH;
+// uses a `zola` on PATH when there is one and says so when there is not. OUT (default
+// /tmp/kartoteka-bench) holds one corpus per size (bench/generate.mjs --for build), made
+// once and reused, and the builds' outputs. Prints the table for bench/README.md and writes
+// OUT/results-SIZES.json.
+//
+// Cold builds: before every run the outputs and every cache are removed. kartoteka and Zola
+// keep no cache between builds; Hugo's is its --cacheDir (set to OUT/N/hugo-cache) and the
+// site's resources/ folder, both removed. The operating system's file cache stays warm
+// (the corpus was just written, and hyperfine's warm-up run reads it again), the same for
+// every tool.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { loadavg } from "node:os";
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args.splice(i, 2)[1] : fallback;
+};
+const SIZES = flag("--sizes", "1000,10000,20000").split(",").map(Number);
+const RUNS = Number(flag("--runs", "5"));
+const WARMUP = Number(flag("--warmup", "1"));
+const ONLY = flag("--only", "");
+const OUT = args[0] || "/tmp/kartoteka-bench";
+const repo = new URL("..", import.meta.url).pathname;
+const kartoteka = join(repo, "target/release/kartoteka");
+
+const onPath = (program) => spawnSync("sh", ["-c", `command -v ${program}`]).status === 0;
+for (const [program, hint] of [["hyperfine", "apt-get install hyperfine"], ["/usr/bin/time", "apt-get install time"]]) {
+  if (!onPath(program)) {
+    console.error(`bench/build.mjs: ${program} is missing (${hint})`);
+    process.exit(2);
+  }
+}
+if (!existsSync(kartoteka)) {
+  console.error("bench/build.mjs: build kartoteka first: cargo build --release");
+  process.exit(2);
+}
+const version = (cmd) => spawnSync("sh", ["-c", cmd], { encoding: "utf8" }).stdout.trim().split("\n")[0];
+const tools = [["kartoteka", true], ["zola", onPath("zola")], ["hugo", onPath("hugo")], ["cp", true]]
+  .filter(([name, present]) => {
+    if (!present) console.error(`note: no \`${name}\` on PATH; the table leaves it out`);
+    return present && (!ONLY || ONLY.split(",").includes(name));
+  })
+  .map(([name]) => name);
+console.error(`tools: ${tools.map((t) => t === "cp" ? "cp -r" : `${t} (${version(t === "kartoteka" ? `${kartoteka} --version` : `${t} version 2>/dev/null || ${t} --version`)})`).join(", ")}`);
+
+/** The command that builds `tool`'s site of size dir into its output, and what it removes first. */
+function command(tool, dir) {
+  const q = (p) => `'${p}'`;
+  switch (tool) {
+    case "kartoteka":
+      return [`${q(kartoteka)} build ${q(join(dir, "site"))} --output ${q(join(dir, "out-kartoteka"))} --date 2026-01-01 --no-pdf`,
+        [join(dir, "out-kartoteka")]];
+    case "zola":
+      return [`zola --root ${q(join(dir, "zola"))} build --output-dir ${q(join(dir, "out-zola"))} --force`,
+        [join(dir, "out-zola")]];
+    case "hugo":
+      return [`hugo --quiet --source ${q(join(dir, "hugo"))} --destination ${q(join(dir, "out-hugo"))} --cacheDir ${q(join(dir, "hugo-cache"))}`,
+        [join(dir, "out-hugo"), join(dir, "hugo-cache"), join(dir, "hugo/resources")]];
+    case "cp":
+      return [`cp -r ${q(join(dir, "reference"))} ${q(join(dir, "out-cp"))}`, [join(dir, "out-cp")]];
+  }
+}
+
+const sh = (script) => execFileSync("sh", ["-c", script], { stdio: ["ignore", "inherit", "inherit"] });
+/** Maximum resident set size of one run of `script`, in MB. */
+function peakMegabytes(script) {
+  const run = spawnSync("/usr/bin/time", ["-v", "sh", "-c", `exec ${script} >/dev/null`], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`${script} failed:\n${run.stderr}`);
+  const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)[1]);
+  return kb / 1024;
+}
+const du = (path) => Number(execFileSync("du", ["-sk", path], { encoding: "utf8" }).split("\t")[0]) / 1024;
+const files = (path) => Number(execFileSync("sh", ["-c", `find '${path}' -type f | wc -l`], { encoding: "utf8" }));
+
+const results = [];
+for (const n of SIZES) {
+  const dir = join(OUT, String(n));
+  if (!existsSync(join(dir, "site"))) {
+    mkdirSync(dir, { recursive: true });
+    sh(`node '${join(repo, "bench/generate.mjs")}' --for build --services ${n} '${dir}'`);
+  }
+  // The floor copies what kartoteka writes.
+  sh(`rm -rf '${join(dir, "reference")}' && ${command("kartoteka", dir)[0]} 2>/dev/null && mv '${join(dir, "out-kartoteka")}' '${join(dir, "reference")}'`);
+  const load = loadavg()[0];
+  const hyperfine = ["--warmup", String(WARMUP), "--runs", String(RUNS), "--style", "basic",
+    "--export-json", join(dir, "hyperfine.json")];
+  for (const tool of tools) {
+    const [script, clear] = command(tool, dir);
+    hyperfine.push("--prepare", `rm -rf ${clear.map((p) => `'${p}'`).join(" ")}`, "--command-name", tool, script);
+  }
+  execFileSync("hyperfine", hyperfine, { stdio: ["ignore", "inherit", "inherit"] });
+  const timed = JSON.parse(readFileSync(join(dir, "hyperfine.json"), "utf8")).results;
+  for (const tool of tools) {
+    const [script, clear] = command(tool, dir);
+    sh(`rm -rf ${clear.map((p) => `'${p}'`).join(" ")}`);
+    const peak = peakMegabytes(script);
+    const out = join(dir, `out-${tool}`);
+    const t = timed.find((r) => r.command === tool);
+    results.push({ n, tool, median: t.median, min: t.min, max: t.max, runs: t.times.length, cpu: t.user + t.system, peak,
+      files: files(out), megabytes: du(out), load: [load, loadavg()[0]] });
+  }
+}
+writeFileSync(join(OUT, `results-${SIZES.join("-")}.json`), JSON.stringify(results, null, 1));
+
+// The table: every tool's median and peak, and kartoteka's time as a share of each.
+const fmt = (x, d) => x.toLocaleString("en-GB", { minimumFractionDigits: d, maximumFractionDigits: d });
+console.log("\n| N | tool | median s | min–max s | CPU s | peak MB | files | output MB | kartoteka ÷ tool |");
+console.log("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+for (const r of results) {
+  const k = results.find((x) => x.n === r.n && x.tool === "kartoteka");
+  const ratio = k ? fmt(k.median / r.median, 2) : "";
+  console.log(`| ${fmt(r.n, 0)} | ${r.tool === "cp" ? "cp -r (floor)" : r.tool} | ${fmt(r.median, 3)} | ${fmt(r.min, 2)}–${fmt(r.max, 2)} | ${fmt(r.cpu, 1)} | ${fmt(r.peak, 0)} | ${fmt(r.files, 0)} | ${fmt(r.megabytes, 0)} | ${ratio} |`);
+}
+for (const tool of tools) {
+  const at = (n) => results.find((r) => r.n === n && r.tool === tool);
+  if (at(10000) && at(20000)) console.log(`\n${tool}: 20k/10k time ratio ${fmt(at(20000).median / at(10000).median, 2)}`);
+}
+console.log(`\nload average (1 min) at the start of each size: ${results.filter((r) => r.tool === tools[0]).map((r) => `${fmt(r.n, 0)}: ${fmt(r.load[0], 1)}`).join(", ")}`);
