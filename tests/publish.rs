@@ -4,81 +4,15 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-use common::{copy_tree, repo};
+use common::{copy_tree, git, ok, repo};
 
-struct Server {
-    _dir: tempfile::TempDir,
-    bare: PathBuf,
-    live: PathBuf,
-    work: PathBuf,
-}
+type Server = common::PublishingServer;
 
-fn git(dir: &Path, args: &[&str]) -> Output {
-    Command::new("git")
-        .current_dir(dir)
-        .args([
-            "-c",
-            "user.name=Editor",
-            "-c",
-            "user.email=editor@example.org",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .output()
-        .expect("git runs")
-}
-
-fn ok(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
-/// A bare repository with hooks, and a clone holding the Ruse site (committed, not pushed).
+/// The Ruse site committed in a clone of a bare repository with hooks keeping 3 releases.
 fn server() -> Server {
-    let dir = tempfile::tempdir().unwrap();
-    let bare = dir.path().join("site.git");
-    let live = dir.path().join("www").join("live");
-    ok(git(
-        dir.path(),
-        &["init", "--bare", "-b", "main", bare.to_str().unwrap()],
-    ));
-    let out = Command::new(env!("CARGO_BIN_EXE_kartoteka"))
-        .args(["publish", "install", "--keep", "3", "--repo"])
-        .arg(&bare)
-        .arg("--live")
-        .arg(&live)
-        .output()
-        .unwrap();
-    ok(out);
-    let work = dir.path().join("work");
-    ok(git(
-        dir.path(),
-        &["clone", "-q", bare.to_str().unwrap(), "work"],
-    ));
-    for part in ["config.toml", "vocabularies.toml", "i18n", "content"] {
-        let from = repo().join(part);
-        if from.is_dir() {
-            copy_tree(&from, &work.join(part));
-        } else {
-            std::fs::copy(&from, work.join(part)).unwrap();
-        }
-    }
-    ok(git(&work, &["add", "-A"]));
-    ok(git(&work, &["commit", "-qm", "The Ruse site"]));
-    Server {
-        _dir: dir,
-        bare,
-        live,
-        work,
-    }
+    common::publishing_server(3)
 }
 
 fn head(dir: &Path, rev: &str) -> String {

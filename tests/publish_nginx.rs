@@ -7,12 +7,12 @@ mod common;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output};
+use std::process::{Child, Command};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use common::{copy_tree, repo};
+use common::{git, ok, repo};
 
 fn nginx_binary() -> PathBuf {
     ["/usr/sbin/nginx", "/usr/bin/nginx"]
@@ -20,28 +20,6 @@ fn nginx_binary() -> PathBuf {
         .map(PathBuf::from)
         .find(|p| p.is_file())
         .expect("nginx is installed (tests/setup installs Debian's nginx)")
-}
-
-fn git(dir: &Path, args: &[&str]) -> Output {
-    Command::new("git")
-        .current_dir(dir)
-        .args([
-            "-c",
-            "user.name=Editor",
-            "-c",
-            "user.email=editor@example.org",
-        ])
-        .args(args)
-        .output()
-        .expect("git runs")
-}
-
-fn ok(out: Output) {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 fn free_port() -> u16 {
@@ -127,41 +105,8 @@ impl Drop for Nginx {
 
 #[test]
 fn nginx_serves_every_request_during_five_publishes() {
-    let dir = tempfile::tempdir().unwrap();
-    // nginx's worker runs as an unprivileged user: it must be able to reach the live folder.
-    std::fs::set_permissions(
-        dir.path(),
-        std::os::unix::fs::PermissionsExt::from_mode(0o755),
-    )
-    .unwrap();
-    let bare = dir.path().join("site.git");
-    let live = dir.path().join("www/live");
-    ok(git(
-        dir.path(),
-        &["init", "-q", "--bare", "-b", "main", bare.to_str().unwrap()],
-    ));
-    ok(Command::new(env!("CARGO_BIN_EXE_kartoteka"))
-        .args(["publish", "install", "--repo"])
-        .arg(&bare)
-        .arg("--live")
-        .arg(&live)
-        .output()
-        .unwrap());
-    let work = dir.path().join("work");
-    ok(git(
-        dir.path(),
-        &["clone", "-q", bare.to_str().unwrap(), "work"],
-    ));
-    for part in ["config.toml", "vocabularies.toml", "i18n", "content"] {
-        let from = repo().join(part);
-        if from.is_dir() {
-            copy_tree(&from, &work.join(part));
-        } else {
-            std::fs::copy(&from, work.join(part)).unwrap();
-        }
-    }
-    ok(git(&work, &["add", "-A"]));
-    ok(git(&work, &["commit", "-qm", "The Ruse site"]));
+    let server = common::publishing_server(5);
+    let (dir, live, work) = (&server.dir, server.live.clone(), server.work.clone());
     ok(git(&work, &["push", "-q", "origin", "main"]));
 
     let port = free_port();
