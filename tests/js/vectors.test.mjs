@@ -1,5 +1,5 @@
 // The shared vectors (tests/fixtures/search/vectors.json) run against search.js; the Rust side
-// runs the same file in tests/search_vectors.rs. Run with `node --test tests/js/`.
+// runs the same file in tests/suite/search_vectors.rs. Run with `node --test tests/js/`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";

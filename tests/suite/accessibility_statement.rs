@@ -1,0 +1,139 @@
+//! The accessibility statement: `[accessibility]` of config.toml is optional and checked like
+//! every other table, and the page `/dostapnost/` (`/en/accessibility/`) says what it holds —
+//! or, for the Ruse site, that no contact has been set yet — and every footer links to it.
+
+use crate::common::{copy_tree, fixed_date, fixture, repo};
+
+/// Checks the valid fixture with `extra` appended to its config.toml.
+fn check_with(extra: &str) -> kartoteka::Checked {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    copy_tree(&fixture("valid"), &site);
+    let config = site.join("config.toml");
+    let mut text = std::fs::read_to_string(&config).expect("config.toml");
+    text.push_str(extra);
+    std::fs::write(&config, text).expect("write config.toml");
+    kartoteka::check(&site, fixed_date())
+}
+
+fn errors(checked: &kartoteka::Checked) -> String {
+    checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.to_plain())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Builds `site_dir` and returns the statement's page in Bulgarian and English.
+fn statement(site_dir: &std::path::Path) -> (String, String) {
+    let site = kartoteka::check(site_dir, fixed_date())
+        .site
+        .expect("the site is clean");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("public");
+    let options = kartoteka::BuildOptions {
+        no_pdf: true,
+        pdf_cache: None,
+    };
+    kartoteka::build(&site, &out, fixed_date(), &|| {}, &options).expect("the site builds");
+    let read = |path: &str| std::fs::read_to_string(out.join(path)).expect(path);
+    for page in [
+        "index.html",
+        "en/index.html",
+        "404.html",
+        "en/open-data/index.html",
+    ] {
+        let html = read(page);
+        assert!(
+            html.contains(r#"<a href="/dostapnost/">Достъпност</a>"#)
+                || html.contains(r#"<a href="/en/accessibility/">Accessibility</a>"#),
+            "{page} links to the statement from its footer"
+        );
+    }
+    (
+        read("dostapnost/index.html"),
+        read("en/accessibility/index.html"),
+    )
+}
+
+#[test]
+fn the_table_is_optional() {
+    let checked = check_with("");
+    assert_eq!(errors(&checked), "");
+    let site = checked.site.expect("clean site");
+    assert!(site.config.accessibility.evaluated.is_none());
+    assert!(site.config.accessibility.contact.is_empty());
+}
+
+#[test]
+fn date_result_and_contact_are_read() {
+    let checked = check_with(concat!(
+        "\n[accessibility]\nevaluated = 2026-11-20\n",
+        "[accessibility.bg]\nresult = \"Без нарушения.\"\n",
+        "[accessibility.en]\nresult = \"No violations.\"\n",
+        "[accessibility.contact]\nemail = \"a11y@example.org\"\nphone = [\"082 500 100\"]\n",
+    ));
+    assert_eq!(errors(&checked), "");
+    let a = checked.site.expect("clean site").config.accessibility;
+    assert_eq!(
+        a.evaluated.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-20")
+    );
+    let result = a.result.expect("a result");
+    assert_eq!(result.get(kartoteka::Lang::En).value, "No violations.");
+    assert_eq!(a.contact.email.as_deref(), Some("a11y@example.org"));
+    assert_eq!(a.contact.phones.len(), 1);
+}
+
+#[test]
+fn unknown_fields_and_bad_values_are_errors() {
+    let checked = check_with(concat!(
+        "\n[accessibility]\nevaluated = \"2026-11-20\"\nreslut = \"x\"\n",
+        "[accessibility.contact]\nemail = \"not an address\"\n",
+    ));
+    let errors = errors(&checked);
+    assert!(errors.contains("unknown field `reslut`"), "{errors}");
+    assert!(
+        errors.contains("`evaluated` must be a date, not text"),
+        "{errors}"
+    );
+    assert!(errors.contains("`email` is not valid"), "{errors}");
+}
+
+#[test]
+fn the_fixture_statement_shows_date_result_and_contact() {
+    let (bg, en) = statement(&fixture("render-site"));
+    assert!(bg.contains("<h1>Декларация за достъпност</h1>"), "{bg}");
+    assert!(
+        bg.contains(r#"<time datetime="2026-02-20">20.02.2026 г.</time>"#),
+        "{bg}"
+    );
+    assert!(bg.contains("Частично съответствие"), "{bg}");
+    assert!(
+        bg.contains(r#"<a href="mailto:dostapnost@example.org">"#),
+        "{bg}"
+    );
+    assert!(en.contains("<h1>Accessibility statement</h1>"), "{en}");
+    assert!(en.contains("Partially compliant"), "{en}");
+    assert!(en.contains("Test Municipality"), "{en}");
+}
+
+#[test]
+fn the_ruse_statement_says_no_contact_is_set() {
+    let (bg, en) = statement(&repo());
+    assert!(
+        bg.contains(
+            "Начинът, по който да съобщите на Община Русе за пречки в сайта, още не е определен."
+        ),
+        "{bg}"
+    );
+    assert!(
+        en.contains(
+            "How to tell Ruse Municipality about barriers on this site has not been set yet."
+        ),
+        "{en}"
+    );
+    assert!(!bg.contains("mailto:"), "no contact is invented");
+}

@@ -1,0 +1,29 @@
+//! Every Rust integration test, in one test binary: each module is one former test file.
+//! One binary links the library (typst included) once instead of twenty times, which keeps
+//! `cargo test` fast to link and small on disk. Run one part with `cargo test --test suite MODULE`.
+
+mod common;
+mod opendata_support;
+
+mod accessibility_statement;
+mod build;
+mod build_outputs;
+mod check_errors;
+mod check_valid;
+mod cli;
+mod new;
+mod opendata_config;
+mod opendata_export;
+mod opendata_roundtrip;
+mod opendata_schema;
+mod opendata_tabular;
+mod print;
+mod publish;
+mod publish_nginx;
+mod ruse_site;
+mod search_index;
+mod search_vectors;
+mod serve;
+mod serve_incremental;
+mod snapshots;
+mod translit;

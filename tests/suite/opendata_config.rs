@@ -1,0 +1,67 @@
+//! The `[opendata]` table of config.toml: read when present, optional, and checked like every
+//! other table (unknown fields and bad addresses are errors).
+
+use crate::common::{copy_tree, fixed_date, fixture, repo};
+use kartoteka::config::OpenDataConfig;
+
+/// Checks the valid fixture with `extra` appended to its config.toml.
+fn check_with(extra: &str) -> kartoteka::Checked {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    copy_tree(&fixture("valid"), &site);
+    let config = site.join("config.toml");
+    let mut text = std::fs::read_to_string(&config).expect("config.toml");
+    text.push_str(extra);
+    std::fs::write(&config, text).expect("write config.toml");
+    kartoteka::check(&site, fixed_date())
+}
+
+fn errors(checked: &kartoteka::Checked) -> Vec<String> {
+    checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.to_plain())
+        .collect()
+}
+
+#[test]
+fn the_table_is_optional() {
+    let checked = check_with("");
+    assert!(errors(&checked).is_empty(), "{:?}", errors(&checked));
+    let site = checked.site.expect("clean site");
+    assert_eq!(site.config.opendata, OpenDataConfig::default());
+}
+
+#[test]
+fn licence_and_its_address_are_read() {
+    let checked = check_with(
+        "\n[opendata]\nlicence = \"CC BY 4.0\"\nlicence_url = \"https://creativecommons.org/licenses/by/4.0/\"\n",
+    );
+    let site = checked.site.expect("clean site");
+    assert_eq!(site.config.opendata.licence.as_deref(), Some("CC BY 4.0"));
+    assert_eq!(
+        site.config.opendata.licence_url.as_deref(),
+        Some("https://creativecommons.org/licenses/by/4.0/")
+    );
+}
+
+#[test]
+fn unknown_fields_and_bad_addresses_are_errors() {
+    let checked = check_with("\n[opendata]\nlicense = \"CC BY 4.0\"\nlicence_url = \"ftp://x\"\n");
+    let errors = errors(&checked).join("\n");
+    assert!(errors.contains("unknown field `license`"), "{errors}");
+    assert!(errors.contains("did you mean `licence`?"), "{errors}");
+    assert!(
+        errors.contains("`licence_url` is not a web address"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn the_ruse_site_sets_a_licence() {
+    let site = kartoteka::check(&repo(), fixed_date())
+        .site
+        .expect("the Ruse site is clean");
+    assert_eq!(site.config.opendata.licence.as_deref(), Some("CC BY 4.0"));
+}
