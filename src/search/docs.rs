@@ -32,6 +32,17 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field, in order.
+    pub const ALL: [Field; 7] = [
+        Field::Title,
+        Field::Abbreviation,
+        Field::Summary,
+        Field::Provider,
+        Field::Labels,
+        Field::Place,
+        Field::Body,
+    ];
+
     /// How much one occurrence of a word in this field counts, against 1 in the body.
     pub fn boost(self) -> u32 {
         match self {

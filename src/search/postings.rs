@@ -5,7 +5,7 @@
 //! fields' boosts (a word in the title outweighs the same word repeated in the body), times a
 //! small prior by page kind. The search page only multiplies impacts by the words' IDF.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::docs::{Document, Field};
@@ -28,58 +28,72 @@ pub struct Inverted {
     pub postings: Vec<Vec<u64>>,
 }
 
+const FIELDS: usize = Field::ALL.len();
+
+/// The documents a term occurs in, in increasing order, with its frequency in each field.
+type Occurrences = Vec<(usize, [u32; FIELDS])>;
+
 /// Inverts `docs` (document numbers are positions in the slice).
 pub fn invert(docs: &[Document]) -> Inverted {
-    // term → doc → field → term frequency
-    let mut tf: BTreeMap<String, BTreeMap<usize, BTreeMap<Field, u32>>> = BTreeMap::new();
-    // doc → field → length in words
-    let mut lengths: Vec<BTreeMap<Field, f64>> = Vec::with_capacity(docs.len());
+    // term → where it occurs
+    let mut tf: HashMap<String, Occurrences> = HashMap::new();
+    // doc → field → length in words (0 where the field has none)
+    let mut lengths: Vec<[f64; FIELDS]> = Vec::with_capacity(docs.len());
     for (d, doc) in docs.iter().enumerate() {
-        let mut doc_lengths = BTreeMap::new();
+        let mut doc_lengths = [0.0; FIELDS];
         for (field, text) in &doc.fields {
+            let f = *field as usize;
             for token in tokenize(text) {
-                *doc_lengths.entry(*field).or_insert(0.0) += 1.0;
-                *tf.entry(token)
-                    .or_default()
-                    .entry(d)
-                    .or_default()
-                    .entry(*field)
-                    .or_default() += 1;
+                doc_lengths[f] += 1.0;
+                let list = tf.entry(token).or_default();
+                if list.last().is_none_or(|(last, _)| *last != d) {
+                    list.push((d, [0; FIELDS]));
+                }
+                if let Some((_, counts)) = list.last_mut() {
+                    counts[f] += 1;
+                }
             }
         }
         lengths.push(doc_lengths);
     }
-    let mut totals: BTreeMap<Field, (f64, f64)> = BTreeMap::new();
+    // field → (total length, documents having it)
+    let mut totals = [(0.0, 0.0); FIELDS];
     for doc_lengths in &lengths {
-        for (field, length) in doc_lengths {
-            let total = totals.entry(*field).or_default();
-            total.0 += length;
-            total.1 += 1.0;
+        for (total, &length) in totals.iter_mut().zip(doc_lengths) {
+            if length > 0.0 {
+                total.0 += length;
+                total.1 += 1.0;
+            }
         }
     }
-    let impact = |d: usize, fields: &BTreeMap<Field, u32>| -> f64 {
-        let sum: f64 = fields
+    let impact = |d: usize, counts: &[u32; FIELDS]| -> f64 {
+        let sum: f64 = Field::ALL
             .iter()
+            .zip(counts)
+            .filter(|(_, count)| **count > 0)
             .map(|(field, &count)| {
+                let f = *field as usize;
                 let tf = f64::from(count);
-                let (total, n) = totals.get(field).copied().unwrap_or((1.0, 1.0));
-                let length = lengths[d].get(field).copied().unwrap_or(1.0);
+                let (total, n) = totals[f];
+                let length = lengths[d][f];
                 let norm = 1.0 - B + B * length / (total / n).max(1.0);
                 f64::from(field.boost()) * tf * (K1 + 1.0) / (tf + K1 * norm)
             })
             .sum();
         sum * docs[d].kind.prior()
     };
+    let mut tf: Vec<(String, Occurrences)> = tf.into_iter().collect();
+    tf.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let max = tf
-        .values()
-        .flat_map(|by_doc| by_doc.iter().map(|(d, fields)| impact(*d, fields)))
+        .iter()
+        .flat_map(|(_, by_doc)| by_doc.iter().map(|(d, counts)| impact(*d, counts)))
         .fold(f64::MIN_POSITIVE, f64::max);
     let mut terms = Vec::with_capacity(tf.len());
     let mut postings = Vec::with_capacity(tf.len());
-    for (term, by_doc) in &tf {
+    for (term, by_doc) in tf {
         let mut list = Vec::with_capacity(by_doc.len() * 2);
         let mut previous = 0;
-        for (d, fields) in by_doc {
+        for (d, fields) in &by_doc {
             let top = f64::from(IMPACT_LEVELS - 1);
             let level = ((impact(*d, fields) / max).sqrt() * top)
                 .round()
@@ -87,7 +101,7 @@ pub fn invert(docs: &[Document]) -> Inverted {
             list.push((d - previous) as u64 * u64::from(IMPACT_LEVELS) + level as u64);
             previous = *d;
         }
-        terms.push(term.clone());
+        terms.push(term);
         postings.push(list);
     }
     Inverted { terms, postings }
