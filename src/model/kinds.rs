@@ -77,6 +77,23 @@ impl Service {
             Vocab::ProviderKinds | Vocab::PartnershipKinds => false,
         }
     }
+
+    /// The ids of the terms of `vocab` the service is classified under, each once: the `id`s
+    /// for which [`Service::has_term`] holds.
+    pub fn term_ids(&self, vocab: super::Vocab) -> Vec<&str> {
+        use super::Vocab;
+        let mut ids: Vec<&str> = match vocab {
+            Vocab::ServiceTypes => vec![self.service_type.as_str()],
+            Vocab::Activities => self.activities.iter().map(|a| a.as_str()).collect(),
+            Vocab::TargetGroups => self.target_groups.iter().map(|t| t.as_str()).collect(),
+            Vocab::Funding => self.funding.iter().map(|f| f.as_str()).collect(),
+            Vocab::Localities => self.locations.iter().map(|l| l.locality.as_str()).collect(),
+            Vocab::ProviderKinds | Vocab::PartnershipKinds => Vec::new(),
+        };
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
 }
 
 /// An organisation that runs services or takes part in partnerships (`content/providers/`).

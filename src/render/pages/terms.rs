@@ -1,6 +1,8 @@
 //! Vocabulary pages: one listing page per term (the services of a target group, the providers
 //! of a kind, …) and one page per vocabulary listing its terms with counts.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::model::{Site, Vocab};
@@ -90,29 +92,28 @@ pub fn entries(ctx: &Ctx<'_>, vocab: Vocab, id: &str) -> Vec<Card> {
     }
 }
 
-/// How many entries term `id` of `vocab` lists.
-pub fn count(site: &Site, vocab: Vocab, id: &str) -> usize {
+/// How many entries each term of `vocab` lists, by term id (terms listing nothing are
+/// absent): one pass over the site, not one per term.
+pub fn counts(site: &Site, vocab: Vocab) -> HashMap<&str, usize> {
+    let mut counts = HashMap::new();
+    let mut add = |id| *counts.entry(id).or_insert(0) += 1;
     match vocab {
-        Vocab::ProviderKinds => site
-            .providers
-            .values()
-            .filter(|p| p.kind.as_str() == id)
-            .count(),
+        Vocab::ProviderKinds => site.providers.values().for_each(|p| add(p.kind.as_str())),
         Vocab::PartnershipKinds => site
             .partnerships
             .values()
-            .filter(|p| p.kind.as_str() == id)
-            .count(),
+            .for_each(|p| add(p.kind.as_str())),
         _ => site
             .services
             .values()
-            .filter(|s| s.has_term(vocab, id))
-            .count(),
+            .for_each(|s| s.term_ids(vocab).into_iter().for_each(&mut add)),
     }
+    counts
 }
 
 /// A vocabulary with every term and its count.
 pub fn vocabulary(ctx: &Ctx<'_>, vocab: Vocab) -> VocabView {
+    let counts = counts(ctx.site, vocab);
     VocabView {
         heading: heading_key(vocab),
         lists: lists(vocab),
@@ -124,7 +125,7 @@ pub fn vocabulary(ctx: &Ctx<'_>, vocab: Vocab) -> VocabView {
             .iter()
             .map(|id| TermCount {
                 term: ctx.term(vocab, id),
-                count: count(ctx.site, vocab, id),
+                count: counts.get(id.as_str()).copied().unwrap_or(0),
             })
             .collect(),
     }
