@@ -74,8 +74,10 @@ pub fn build(
     progress: &(dyn Fn() + Sync),
     options: &BuildOptions,
 ) -> Result<Built, BuildError> {
+    let staging = output::Staging::new(output)?;
+    let renderer = render::Renderer::new(site)?;
     let (rendered, printed) = rayon::join(
-        || render::render_site(site, date, progress),
+        || render::render_into(&renderer, site, date, progress, &staging),
         || match options.no_pdf {
             true => Ok(print::Printed {
                 pdfs: Vec::new(),
@@ -84,17 +86,16 @@ pub fn build(
             false => print::brochures(site, date, options.pdf_cache.as_deref()),
         },
     );
-    let render::Rendered { mut files, pages } = rendered?;
+    let (pages, _) = rendered?;
     let printed = printed?;
-    files.extend(printed.pdfs.into_iter().map(|pdf| render::OutputFile {
-        path: pdf.planned.path,
-        bytes: pdf.bytes,
-    }));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    output::write_atomically(output, &files)?;
+    for pdf in printed.pdfs {
+        staging.put(&pdf.planned.path, &pdf.bytes)?;
+    }
+    let files = staging.count();
+    staging.commit()?;
     Ok(Built {
         pages,
-        files: files.len(),
+        files,
         print: printed.stats,
     })
 }

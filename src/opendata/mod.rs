@@ -77,32 +77,54 @@ struct Document {
 /// Every open data file of the site: `(path relative to the output root, bytes)`, sorted by
 /// path. Pure: reads nothing, writes nothing.
 pub fn export(site: &Site, build_date: Date) -> Vec<(String, Vec<u8>)> {
-    let labels = Labels::new(&site.messages);
-    let mut files = Vec::new();
-    for lang in Lang::ALL {
-        let ctx = Ctx::new(site, lang, &labels);
-        let document = document(&ctx, build_date);
-        files.push((json_path(lang), json_bytes(&document)));
-        let value = serde_json::to_value(&document).unwrap_or_default();
-        let folder = csv_folder(lang);
-        for (name, bytes) in tabular::csv_files(&value) {
-            files.push((format!("{folder}/{name}"), bytes));
-        }
-        let package = tabular::datapackage(
-            &format!("hsds-{}", lang.code()),
-            &ctx.text(&site.config.title),
-            ctx.words.package_description,
-            &ctx.url(&page_url(lang)),
-            site.config
-                .opendata
-                .licence
-                .as_deref()
-                .map(|l| (l, site.config.opendata.licence_url.as_deref())),
-        );
-        files.push((format!("{folder}/datapackage.json"), json_bytes(&package)));
-    }
+    let mut files: Vec<_> = Lang::ALL
+        .iter()
+        .flat_map(|&lang| export_language(site, build_date, lang))
+        .collect();
     files.sort();
     files
+}
+
+/// The open data files of one language (its HSDS JSON, CSV tables and data package), sorted
+/// by path: [`export`] a language at a time, so that a build holds one language's export.
+pub fn export_language(site: &Site, build_date: Date, lang: Lang) -> Vec<(String, Vec<u8>)> {
+    let labels = Labels::new(&site.messages);
+    let ctx = Ctx::new(site, lang, &labels);
+    let document = document(&ctx, build_date);
+    let mut files = vec![(json_path(lang), json_bytes(&document))];
+    let mut tables = tabular::Tables::default();
+    // One record at a time as a JSON tree, in the order of the document.
+    for organization in &document.organizations {
+        tables.add("organizations", &to_value(organization));
+    }
+    for service in &document.services {
+        tables.add("services", &to_value(service));
+    }
+    drop(document);
+    let folder = csv_folder(lang);
+    for (name, bytes) in tables.csv_files() {
+        files.push((format!("{folder}/{name}"), bytes));
+    }
+    let package = tabular::datapackage(
+        &format!("hsds-{}", lang.code()),
+        &ctx.text(&site.config.title),
+        ctx.words.package_description,
+        &ctx.url(&page_url(lang)),
+        site.config
+            .opendata
+            .licence
+            .as_deref()
+            .map(|l| (l, site.config.opendata.licence_url.as_deref())),
+    );
+    files.push((format!("{folder}/datapackage.json"), json_bytes(&package)));
+    files.sort();
+    files
+}
+
+/// A record as a JSON tree, for the tabular form.
+fn to_value<T: Serialize>(record: &T) -> serde_json::Value {
+    // These plain structs have string keys only, so serialising cannot fail.
+    serde_json::to_value(record).unwrap_or_default()
 }
 
 /// The HSDS document of one language.

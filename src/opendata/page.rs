@@ -61,12 +61,7 @@ pub struct FileEntry {
 }
 
 /// The open data page in `lang`, for the files `export` made on `build_date`.
-pub fn page(
-    site: &Site,
-    lang: Lang,
-    build_date: Date,
-    files: &[(String, Vec<u8>)],
-) -> OpenDataPage {
+pub fn page(site: &Site, lang: Lang, build_date: Date, files: &[(String, usize)]) -> OpenDataPage {
     let w = words(lang);
     let facts = PageFacts {
         services: site.services.len(),
@@ -92,7 +87,7 @@ pub fn page(
         });
     let mut entries: Vec<(usize, FileEntry)> = files
         .iter()
-        .filter_map(|(path, bytes)| entry(path, bytes.len(), lang))
+        .filter_map(|(path, bytes)| entry(path, *bytes, lang))
         .collect();
     entries.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
     let other = Lang::ALL.into_iter().find(|l| *l != lang).unwrap_or(lang);

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 /// One HSDS table: its name, file and columns (`name`, `name*` for required, `name?` for
 /// required by HSDS but left empty where our sources do not know the value, `name:type` for
@@ -205,27 +205,82 @@ fn table_of(key: &str) -> Option<&'static str> {
     })
 }
 
-/// Rows of every table, by table name and then by id.
-type Rows = BTreeMap<&'static str, BTreeMap<String, Map<String, Value>>>;
+/// The rows of every table, gathered one HSDS record at a time ([`Tables::add`]) and written
+/// as CSV files ([`Tables::csv_files`]). A row keeps only its cells, so a large site's export
+/// never holds more than one record as a JSON tree.
+pub struct Tables {
+    /// The columns of each table, by table name.
+    columns: BTreeMap<&'static str, Vec<Column>>,
+    /// The cells of each row, by table name and then by id.
+    rows: BTreeMap<&'static str, BTreeMap<String, Vec<String>>>,
+}
 
-/// Collects the records of `value` (an object of `table`, or an array of them) and of
-/// everything nested in it.
-fn collect(rows: &mut Rows, table: &'static str, value: &Value) {
-    match value {
-        Value::Array(items) => items.iter().for_each(|item| collect(rows, table, item)),
-        Value::Object(object) => {
-            for (key, nested) in object {
-                if let Some(inner) = table_of(key) {
-                    collect(rows, inner, nested);
-                }
-            }
-            let id = object.get("id").and_then(Value::as_str).unwrap_or_default();
-            rows.entry(table)
-                .or_default()
-                .entry(id.to_string())
-                .or_insert_with(|| object.clone());
+impl Default for Tables {
+    fn default() -> Tables {
+        Tables {
+            columns: TABLES.iter().map(|t| (t.name, t.columns())).collect(),
+            rows: BTreeMap::new(),
         }
-        _ => {}
+    }
+}
+
+impl Tables {
+    /// Adds one top-level record: `key` is its array in the HSDS document (`organizations`,
+    /// `services`), `value` the record. Records nested in it are added to their own tables;
+    /// a record already added under its id (an organisation, a taxonomy term) stays as it was.
+    pub fn add(&mut self, key: &str, value: &Value) {
+        if let Some(table) = table_of(key) {
+            self.collect(table, value);
+        }
+    }
+
+    /// Collects the records of `value` (an object of `table`, or an array of them) and of
+    /// everything nested in it.
+    fn collect(&mut self, table: &'static str, value: &Value) {
+        match value {
+            Value::Array(items) => items.iter().for_each(|item| self.collect(table, item)),
+            Value::Object(object) => {
+                for (key, nested) in object {
+                    if let Some(inner) = table_of(key) {
+                        self.collect(inner, nested);
+                    }
+                }
+                let id = object.get("id").and_then(Value::as_str).unwrap_or_default();
+                let Some(columns) = self.columns.get(table) else {
+                    return;
+                };
+                self.rows
+                    .entry(table)
+                    .or_default()
+                    .entry(id.to_string())
+                    .or_insert_with(|| columns.iter().map(|c| cell(object.get(c.name))).collect());
+            }
+            _ => {}
+        }
+    }
+
+    /// The CSV files: `(file name, bytes)` in the order of [`TABLES`].
+    pub fn csv_files(&self) -> Vec<(&'static str, Vec<u8>)> {
+        TABLES
+            .iter()
+            .map(|table| {
+                let mut writer = csv::WriterBuilder::new()
+                    .terminator(csv::Terminator::CRLF)
+                    .from_writer(Vec::new());
+                let header = self.columns.get(table.name).into_iter().flatten();
+                // Writing to a Vec cannot fail.
+                let _ = writer.write_record(header.map(|c| c.name));
+                for row in self
+                    .rows
+                    .get(table.name)
+                    .into_iter()
+                    .flat_map(|r| r.values())
+                {
+                    let _ = writer.write_record(row);
+                }
+                (table.path, writer.into_inner().unwrap_or_default())
+            })
+            .collect()
     }
 }
 
@@ -237,37 +292,6 @@ fn cell(value: Option<&Value>) -> String {
         Some(Value::Bool(b)) => b.to_string(),
         _ => String::new(),
     }
-}
-
-/// The CSV files of a document whose top-level arrays are `organizations` and `services`:
-/// `(file name, bytes)` in the order of [`TABLES`].
-pub fn csv_files(document: &Value) -> Vec<(&'static str, Vec<u8>)> {
-    let mut rows = Rows::new();
-    for key in ["organizations", "services"] {
-        if let (Some(table), Some(value)) = (table_of(key), document.get(key)) {
-            collect(&mut rows, table, value);
-        }
-    }
-    TABLES
-        .iter()
-        .map(|table| {
-            let columns = table.columns();
-            let mut writer = csv::WriterBuilder::new()
-                .terminator(csv::Terminator::CRLF)
-                .from_writer(Vec::new());
-            let header: Vec<&str> = columns.iter().map(|c| c.name).collect();
-            let mut records: Vec<Vec<String>> =
-                vec![header.iter().map(|s| s.to_string()).collect()];
-            for row in rows.get(table.name).into_iter().flat_map(|r| r.values()) {
-                records.push(columns.iter().map(|c| cell(row.get(c.name))).collect());
-            }
-            for record in records {
-                // Writing to a Vec cannot fail.
-                let _ = writer.write_record(&record);
-            }
-            (table.path, writer.into_inner().unwrap_or_default())
-        })
-        .collect()
 }
 
 /// The `datapackage.json` describing the CSV files.

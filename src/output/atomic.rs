@@ -4,8 +4,10 @@
 //! the old folder renamed aside, the new one renamed into place, and the old one removed.
 //! On any error the temporary folder is removed and the previous site stays as it was.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -23,47 +25,105 @@ pub enum WriteError {
     /// A file path would leave the output folder.
     #[error("refusing to write outside the output folder: {0}")]
     Escapes(String),
+    /// Two files for one path.
+    #[error(
+        "two files would be written to {0}; if one is a free page (content/pages/), give it an id that is not a section name"
+    )]
+    Twice(String),
     /// Writing or renaming failed.
     #[error("cannot write {0}: {1}")]
     Io(PathBuf, io::Error),
 }
 
-/// Writes `files` as the new contents of the folder `target`, replacing it only on success.
-pub fn write_atomically(target: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    let name = target
-        .file_name()
-        .ok_or_else(|| WriteError::BadTarget(target.to_path_buf()))?
-        .to_string_lossy()
-        .into_owned();
-    let parent = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if target.exists() && !target.is_dir() {
-        return Err(WriteError::NotAFolder(target.to_path_buf()));
-    }
-    std::fs::create_dir_all(&parent).map_err(|e| WriteError::Io(parent.clone(), e))?;
-    let pid = std::process::id();
-    let temp = parent.join(format!(".{name}.new-{pid}"));
-    let backup = parent.join(format!(".{name}.old-{pid}"));
-    let _ = std::fs::remove_dir_all(&temp);
-
-    let written = write_all(&temp, files).and_then(|()| swap(&temp, target, &backup));
-    if written.is_err() {
-        let _ = std::fs::remove_dir_all(&temp);
-    }
-    written
+/// A new site being written beside `target`: files go into a temporary folder as they are
+/// made ([`Staging::put`]), and [`Staging::commit`] puts the folder in place of `target`.
+/// Dropped without a commit (an error anywhere in the build), the temporary folder is
+/// removed and `target` stays as it was.
+///
+/// Writing as files are made keeps a build's memory to what is being rendered, not the
+/// whole site. Every path may be written once: a second file for the same path is an error
+/// ([`WriteError::Twice`]), as two pages meant for one URL are a mistake in the content.
+pub struct Staging {
+    target: PathBuf,
+    temp: PathBuf,
+    backup: PathBuf,
+    written: Mutex<HashSet<String>>,
+    committed: bool,
 }
 
-fn write_all(folder: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
-    std::fs::create_dir_all(folder).map_err(|e| WriteError::Io(folder.to_path_buf(), e))?;
-    files.par_iter().try_for_each(|file| {
-        let path = file_path(folder, &file.path)?;
+impl Staging {
+    /// Prepares an empty temporary folder beside `target`.
+    pub fn new(target: &Path) -> Result<Staging, WriteError> {
+        let name = target
+            .file_name()
+            .ok_or_else(|| WriteError::BadTarget(target.to_path_buf()))?
+            .to_string_lossy()
+            .into_owned();
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if target.exists() && !target.is_dir() {
+            return Err(WriteError::NotAFolder(target.to_path_buf()));
+        }
+        let pid = std::process::id();
+        let temp = parent.join(format!(".{name}.new-{pid}"));
+        let _ = std::fs::remove_dir_all(&temp);
+        std::fs::create_dir_all(&temp).map_err(|e| WriteError::Io(temp.clone(), e))?;
+        Ok(Staging {
+            target: target.to_path_buf(),
+            backup: parent.join(format!(".{name}.old-{pid}")),
+            temp,
+            written: Mutex::new(HashSet::new()),
+            committed: false,
+        })
+    }
+
+    /// Writes one file of the new site (`relative` has `/` separators).
+    pub fn put(&self, relative: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let path = file_path(&self.temp, relative)?;
+        let first = self
+            .written
+            .lock()
+            .map(|mut w| w.insert(relative.to_string()))
+            .unwrap_or(false);
+        if !first {
+            return Err(WriteError::Twice(relative.to_string()));
+        }
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| WriteError::Io(dir.to_path_buf(), e))?;
         }
-        std::fs::write(&path, &file.bytes).map_err(|e| WriteError::Io(path, e))
-    })
+        std::fs::write(&path, bytes).map_err(|e| WriteError::Io(path, e))
+    }
+
+    /// How many files have been written.
+    pub fn count(&self) -> usize {
+        self.written.lock().map(|w| w.len()).unwrap_or(0)
+    }
+
+    /// Puts the new site in place of the old one, keeping the old one until then.
+    pub fn commit(mut self) -> Result<(), WriteError> {
+        let swapped = swap(&self.temp, &self.target, &self.backup);
+        self.committed = swapped.is_ok();
+        swapped
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.temp);
+        }
+    }
+}
+
+/// Writes `files` as the new contents of the folder `target`, replacing it only on success.
+pub fn write_atomically(target: &Path, files: &[OutputFile]) -> Result<(), WriteError> {
+    let staging = Staging::new(target)?;
+    files
+        .par_iter()
+        .try_for_each(|file| staging.put(&file.path, &file.bytes))?;
+    staging.commit()
 }
 
 /// The place of a relative output path inside `folder`; refuses `..`, absolute paths and
@@ -130,6 +190,33 @@ mod tests {
             .map(|d| d.flatten().map(|e| e.file_name()).collect())
             .unwrap_or_default();
         assert_eq!(names, ["public"]);
+    }
+
+    #[test]
+    fn a_second_file_for_one_path_is_an_error_and_nothing_is_swapped() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let target = dir.path().join("public");
+        write_atomically(&target, &[file("index.html", "old")]).unwrap_or_else(|e| panic!("{e}"));
+        let staging = Staging::new(&target).unwrap_or_else(|e| panic!("{e}"));
+        staging
+            .put("uslugi/index.html", b"list")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let twice = staging.put("uslugi/index.html", b"free page");
+        assert!(
+            matches!(&twice, Err(WriteError::Twice(p)) if p == "uslugi/index.html"),
+            "{twice:?}"
+        );
+        drop(staging);
+        let text = std::fs::read_to_string(target.join("index.html")).unwrap_or_default();
+        assert_eq!(text, "old");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .map(|d| d.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            names,
+            ["public"],
+            "the staging folder is removed when dropped"
+        );
     }
 
     #[test]

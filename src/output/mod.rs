@@ -6,4 +6,4 @@ pub mod feed;
 pub mod sitemap;
 mod xml;
 
-pub use atomic::{WriteError, write_atomically};
+pub use atomic::{Staging, WriteError, write_atomically};

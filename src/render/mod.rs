@@ -1,7 +1,9 @@
 //! Rendering: the typed site → the files of the website, in every language (contract §4).
 //!
-//! Pure: takes a [`Site`] and a build date and returns every output file in memory, in a
-//! fixed order; `output` writes them. Pages are rendered in parallel with rayon.
+//! Takes a [`Site`] and a build date and hands every output file to a [`Sink`] as soon as it
+//! is made: `build` writes them into a staging folder ([`crate::output::Staging`]), `serve`
+//! and the tests keep them in memory ([`Collect`]). Pages are rendered in parallel with
+//! rayon. The files do not depend on the order they are made in.
 
 pub mod env;
 pub mod jsonld;
@@ -12,13 +14,13 @@ pub mod urls;
 pub mod view;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
 use crate::i18n::Strings;
 use crate::model::{Date, Lang, Site};
-use crate::output::{feed, sitemap};
+use crate::output::{Staging, WriteError, feed, sitemap};
 use pages::{Assets, PageKind};
 use theme::{Theme, ThemeError};
 use view::Ctx;
@@ -50,11 +52,9 @@ pub enum RenderError {
     /// A template does not compile.
     #[error("the theme's templates do not compile: {0}")]
     Templates(String),
-    /// Two outputs would be written to the same file (e.g. a free page named like a section).
-    #[error(
-        "two pages would be written to {0}; rename the free page (content/pages/) whose id is a section name"
-    )]
-    Collision(String),
+    /// A file could not be handed on: written to disk, or a second file for one path.
+    #[error(transparent)]
+    Write(#[from] WriteError),
     /// A page failed to render.
     #[error("cannot render {url}: {message}")]
     Page {
@@ -70,40 +70,90 @@ pub fn page_count(site: &Site) -> usize {
     PageKind::all(site).len() * Lang::ALL.len()
 }
 
-/// Renders the whole site as of `date`; `progress` is called once per page rendered.
+/// Where rendered files go, as they are made (from several threads at once).
+pub trait Sink: Sync {
+    /// Takes one file; an error stops the rendering.
+    fn put(&self, file: OutputFile) -> Result<(), RenderError>;
+}
+
+impl Sink for Staging {
+    fn put(&self, file: OutputFile) -> Result<(), RenderError> {
+        Ok(Staging::put(self, &file.path, &file.bytes)?)
+    }
+}
+
+/// A [`Sink`] that keeps the files in memory.
+#[derive(Default)]
+pub struct Collect(Mutex<Vec<OutputFile>>);
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) -> Result<(), RenderError> {
+        self.0.lock().map(|mut files| files.push(file)).ok();
+        Ok(())
+    }
+}
+
+impl Collect {
+    /// The files, sorted by path; two files for one path are an error, as in a build.
+    pub fn into_files(self) -> Result<Vec<OutputFile>, RenderError> {
+        let mut files = self.0.into_inner().unwrap_or_default();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        if let Some(pair) = files.windows(2).find(|w| w[0].path == w[1].path) {
+            return Err(WriteError::Twice(pair[0].path.clone()).into());
+        }
+        Ok(files)
+    }
+}
+
+/// Renders the whole site as of `date` into memory; `progress` is called once per page.
 pub fn render_site(
     site: &Site,
     date: Date,
     progress: &(dyn Fn() + Sync),
 ) -> Result<Rendered, RenderError> {
     let renderer = Renderer::new(site)?;
-    let assets = renderer.assets(site, date);
-    render_with(&renderer, &assets, site, date, progress)
+    let collect = Collect::default();
+    let (pages, _) = render_into(&renderer, site, date, progress, &collect)?;
+    Ok(Rendered {
+        files: collect.into_files()?,
+        pages,
+    })
 }
 
-/// [`render_site`] with a renderer and assets made beforehand (`serve` keeps them).
-pub fn render_with(
+/// Renders the whole site as of `date` with a renderer made beforehand, handing each file to
+/// `sink` as soon as it is made; `progress` is called once per page. Returns how many pages
+/// each language has, and the assets the pages were rendered with (`serve` keeps them).
+pub fn render_into(
     renderer: &Renderer,
-    assets: &Assets,
     site: &Site,
     date: Date,
     progress: &(dyn Fn() + Sync),
-) -> Result<Rendered, RenderError> {
+    sink: &dyn Sink,
+) -> Result<(BTreeMap<Lang, usize>, Assets), RenderError> {
+    // The open data first: the open data page lists its files' sizes.
+    let assets = renderer.assets_into(site, date, sink)?;
     let kinds = PageKind::all(site);
-    let mut files = renderer.pages(site, date, assets, &kinds, progress)?;
-    let mut pages = BTreeMap::new();
-    for (lang, _, _) in &renderer.languages {
-        pages.insert(*lang, kinds.len());
-    }
-    files.extend(renderer.statics());
-    files.extend(search_files(site));
-    files.extend(open_data_files(assets));
-    files.extend(renderer.indexes(site, date, &kinds));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    if let Some(pair) = files.windows(2).find(|w| w[0].path == w[1].path) {
-        return Err(RenderError::Collision(pair[0].path.clone()));
-    }
-    Ok(Rendered { files, pages })
+    let (pages, rest) = rayon::join(
+        || renderer.pages_into(site, date, &assets, &kinds, progress, sink),
+        || {
+            for file in renderer.statics() {
+                sink.put(file)?;
+            }
+            search_into(site, sink)?;
+            for file in renderer.indexes(site, date, &kinds) {
+                sink.put(file)?;
+            }
+            Ok::<(), RenderError>(())
+        },
+    );
+    pages?;
+    rest?;
+    let pages = renderer
+        .languages
+        .iter()
+        .map(|(lang, _, _)| (*lang, kinds.len()))
+        .collect();
+    Ok((pages, assets))
 }
 
 /// A site's theme made ready: templates compiled and strings loaded for every language, so
@@ -134,16 +184,30 @@ impl Renderer {
         Ok(Renderer { theme, languages })
     }
 
-    /// What pages link to: the theme's stylesheet and search script, and the open data export
-    /// (the one costly part: it holds every listing).
-    pub fn assets(&self, site: &Site, date: Date) -> Assets {
-        Assets {
-            open_data: crate::opendata::export(site, date),
-            ..self.theme_assets()
+    /// What pages link to: the theme's stylesheet and search script, and the open data export,
+    /// whose files go to `sink` one language at a time (the export is the one costly part: it
+    /// holds every listing).
+    pub fn assets_into(
+        &self,
+        site: &Site,
+        date: Date,
+        sink: &dyn Sink,
+    ) -> Result<Assets, RenderError> {
+        let mut open_data = Vec::new();
+        for lang in Lang::ALL {
+            for (path, bytes) in crate::opendata::export_language(site, date, lang) {
+                open_data.push((path.clone(), bytes.len()));
+                sink.put(OutputFile { path, bytes })?;
+            }
         }
+        open_data.sort();
+        Ok(Assets {
+            open_data,
+            ..self.theme_assets()
+        })
     }
 
-    /// The theme's part of [`Renderer::assets`], without the open data export (enough for every
+    /// The theme's part of [`Renderer::assets_into`], without the open data export (enough for every
     /// page but the open data page).
     pub fn theme_assets(&self) -> Assets {
         Assets {
@@ -167,33 +231,58 @@ impl Renderer {
         kinds: &[PageKind<'_>],
         progress: &(dyn Fn() + Sync),
     ) -> Result<Vec<OutputFile>, RenderError> {
+        let collect = Collect::default();
+        self.pages_into(site, date, assets, kinds, progress, &collect)?;
+        Ok(collect.0.into_inner().unwrap_or_default())
+    }
+
+    /// Renders `kinds` in every language, in parallel, handing each page to `sink` as soon as
+    /// it is made; `progress` is called once per page.
+    pub fn pages_into(
+        &self,
+        site: &Site,
+        date: Date,
+        assets: &Assets,
+        kinds: &[PageKind<'_>],
+        progress: &(dyn Fn() + Sync),
+        sink: &dyn Sink,
+    ) -> Result<(), RenderError> {
         let languages = &self.languages;
-        let jobs: Vec<(PageKind<'_>, usize)> = kinds
-            .iter()
-            .flat_map(|k| (0..languages.len()).map(move |i| (*k, i)))
-            .collect();
-        jobs.par_iter()
-            .map(|(kind, i)| {
-                let (lang, strings, tera) = &languages[*i];
-                let ctx = Ctx {
-                    site,
-                    lang: *lang,
-                    strings,
-                    date,
-                };
-                let url = kind.url(*lang);
-                let html =
-                    pages::render(*kind, &ctx, tera, assets).map_err(|e| RenderError::Page {
-                        url: url.clone(),
-                        message: causes(&e),
-                    })?;
+        kinds
+            .par_iter()
+            .flat_map_iter(|k| (0..languages.len()).map(move |i| (*k, i)))
+            .try_for_each(|(kind, i)| {
+                sink.put(self.page(site, date, assets, kind, i)?)?;
                 progress();
-                Ok(OutputFile {
-                    path: urls::output_file(&url),
-                    bytes: html.into_bytes(),
-                })
+                Ok(())
             })
-            .collect()
+    }
+
+    /// One page of `kind` in the language at `languages[i]`.
+    fn page(
+        &self,
+        site: &Site,
+        date: Date,
+        assets: &Assets,
+        kind: PageKind<'_>,
+        i: usize,
+    ) -> Result<OutputFile, RenderError> {
+        let (lang, strings, tera) = &self.languages[i];
+        let ctx = Ctx {
+            site,
+            lang: *lang,
+            strings,
+            date,
+        };
+        let url = kind.url(*lang);
+        let html = pages::render(kind, &ctx, tera, assets).map_err(|e| RenderError::Page {
+            url: url.clone(),
+            message: causes(&e),
+        })?;
+        Ok(OutputFile {
+            path: urls::output_file(&url),
+            bytes: html.into_bytes(),
+        })
     }
 
     /// The theme's static files (stylesheet, scripts, fonts, images).
@@ -225,28 +314,21 @@ impl Renderer {
 }
 
 /// The search index of every language, built in parallel.
-pub fn search_files(site: &Site) -> Vec<OutputFile> {
-    let indexes: Vec<Vec<(String, Vec<u8>)>> = Lang::ALL
-        .par_iter()
-        .map(|lang| crate::search::build_index(site, *lang).files())
-        .collect();
-    indexes
-        .into_iter()
-        .flatten()
-        .map(|(path, bytes)| OutputFile { path, bytes })
-        .collect()
+pub fn search_files(site: &Site) -> Result<Vec<OutputFile>, RenderError> {
+    let collect = Collect::default();
+    search_into(site, &collect)?;
+    collect.into_files()
 }
 
-/// The open data export's files, from [`Renderer::assets`].
-pub fn open_data_files(assets: &Assets) -> Vec<OutputFile> {
-    assets
-        .open_data
-        .iter()
-        .map(|(path, bytes)| OutputFile {
-            path: path.clone(),
-            bytes: bytes.clone(),
-        })
-        .collect()
+/// The search index of every language, built in parallel and handed to `sink`.
+pub fn search_into(site: &Site, sink: &dyn Sink) -> Result<(), RenderError> {
+    Lang::ALL.par_iter().try_for_each(|lang| {
+        let index = crate::search::build_index(site, *lang);
+        for (path, bytes) in index.files() {
+            sink.put(OutputFile { path, bytes })?;
+        }
+        Ok(())
+    })
 }
 
 /// An error with each of its causes, joined: Tera puts the useful part in the sources.

@@ -177,7 +177,8 @@ impl Live {
         });
         let published = Instant::now();
 
-        let assets = good.renderer.assets(site, date);
+        let open_data = render::Collect::default();
+        let assets = good.renderer.assets_into(site, date, &open_data)?;
         let all = PageKind::all(site);
         let (others, gone) = if affected.all {
             (all.clone(), Vec::new())
@@ -190,7 +191,8 @@ impl Live {
         };
         let mut files = good.renderer.pages(site, date, &assets, &others, &|| {})?;
         pages += files.len();
-        let whole_site = whole_site_files(&good.renderer, &assets, site, date, &all);
+        let whole_site =
+            whole_site_files(&good.renderer, open_data.into_files()?, site, date, &all)?;
         let paths: BTreeSet<String> = whole_site.iter().map(|f| f.path.clone()).collect();
         let mut removed = gone;
         removed.extend(good.whole_site_files.difference(&paths).cloned());
@@ -212,17 +214,18 @@ impl Live {
             return Outcome::Failed(self.all_diagnostics());
         };
         let rendered = Renderer::new(&site).and_then(|renderer| {
-            let assets = renderer.assets(&site, self.date);
-            let rendered = render::render_with(&renderer, &assets, &site, self.date, &|| {})?;
-            Ok((renderer, assets, rendered))
+            let collect = render::Collect::default();
+            let (pages, assets) =
+                render::render_into(&renderer, &site, self.date, &|| {}, &collect)?;
+            Ok((renderer, assets, pages, collect.into_files()?))
         });
-        let (renderer, assets, rendered) = match rendered {
+        let (renderer, assets, pages, files) = match rendered {
             Ok(all) => all,
             Err(e) => return Outcome::Failed(vec![render_diagnostic(&e)]),
         };
-        let whole_site_files = whole_site_paths(&rendered.files, &renderer, &site);
-        let pages = rendered.pages.values().sum();
-        publish(Patch::Whole(rendered.files));
+        let whole_site_files = whole_site_paths(&files, &renderer, &site);
+        let pages = pages.values().sum();
+        publish(Patch::Whole(files));
         self.good = Some(Good {
             site,
             renderer,
@@ -266,15 +269,15 @@ fn resolve<'a>(site: &'a Site, keys: &BTreeSet<PageKey>) -> (Vec<PageKind<'a>>, 
 /// The files made from the whole site: search index, open data, sitemap, robots.txt, feeds.
 fn whole_site_files(
     renderer: &Renderer,
-    assets: &Assets,
+    open_data: Vec<OutputFile>,
     site: &Site,
     date: Date,
     all: &[PageKind<'_>],
-) -> Vec<OutputFile> {
-    let mut files = render::search_files(site);
-    files.extend(render::open_data_files(assets));
+) -> Result<Vec<OutputFile>, RenderError> {
+    let mut files = render::search_files(site)?;
+    files.extend(open_data);
     files.extend(renderer.indexes(site, date, all));
-    files
+    Ok(files)
 }
 
 /// The paths among a whole build's `files` that are made from the whole site: neither a

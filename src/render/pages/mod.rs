@@ -187,8 +187,8 @@ pub struct Assets {
     pub stylesheet: String,
     /// The search script's URL, when the theme has one.
     pub search_script: Option<String>,
-    /// The open data files (path below the output folder, bytes), for their list and sizes.
-    pub open_data: Vec<(String, Vec<u8>)>,
+    /// The open data files (path below the output folder, size in bytes), for their list.
+    pub open_data: Vec<(String, usize)>,
 }
 
 fn parts(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets) -> Result<Parts, tera::Error> {
