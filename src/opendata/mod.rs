@@ -28,6 +28,9 @@ mod service;
 mod tabular;
 mod words;
 
+use std::cell::RefCell;
+use std::io;
+
 use serde::Serialize;
 
 use crate::model::{Date, Lang, Site};
@@ -58,8 +61,10 @@ pub fn csv_folder(lang: Lang) -> String {
 }
 
 /// The top-level object of `hsds.json`: a few words about the data set, then the HSDS arrays.
+/// The services are made as they are written ([`Lazy`]), so that a large site's export never
+/// holds them all.
 #[derive(Serialize)]
-struct Document {
+struct Document<'a, S: Serialize> {
     specification: &'static str,
     title: String,
     publisher: String,
@@ -70,8 +75,8 @@ struct Document {
     #[serde(skip_serializing_if = "Option::is_none")]
     licence_url: Option<String>,
     url: String,
-    organizations: Vec<hsds::Organization>,
-    services: Vec<hsds::Service>,
+    organizations: Vec<&'a hsds::Organization>,
+    services: S,
 }
 
 /// Every open data file of the site: `(path relative to the output root, bytes)`, sorted by
@@ -86,24 +91,58 @@ pub fn export(site: &Site, build_date: Date) -> Vec<(String, Vec<u8>)> {
 }
 
 /// The open data files of one language (its HSDS JSON, CSV tables and data package), sorted
-/// by path: [`export`] a language at a time, so that a build holds one language's export.
+/// by path: [`export`] a language at a time.
 pub fn export_language(site: &Site, build_date: Date, lang: Lang) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let written: Result<(), io::Error> =
+        write_language(site, build_date, lang, &mut |path, contents| {
+            let mut bytes = Vec::new();
+            contents(&mut bytes)?;
+            files.push((path, bytes));
+            Ok(())
+        });
+    // Writing to memory cannot fail.
+    debug_assert!(written.is_ok());
+    files.sort();
+    files
+}
+
+/// Writes the open data files of one language through `file`, which is given each file's
+/// path and a function that writes its contents. The HSDS JSON is written as its services
+/// are made, so that neither the services nor the file's bytes need be held at once.
+pub fn write_language<E>(
+    site: &Site,
+    build_date: Date,
+    lang: Lang,
+    file: &mut dyn FnMut(String, Contents<'_>) -> Result<(), E>,
+) -> Result<(), E> {
     let labels = Labels::new(&site.messages);
     let ctx = Ctx::new(site, lang, &labels);
-    let document = document(&ctx, build_date);
-    let mut files = vec![(json_path(lang), json_bytes(&document))];
+    let organizations = service::organizations(&ctx);
+    // Providers in id order, then "provider not listed" (keyed `None`, which sorts first).
+    let (unknown, known): (Vec<_>, Vec<_>) = organizations.iter().partition(|(k, _)| k.is_none());
+    let listed: Vec<&hsds::Organization> =
+        known.into_iter().chain(unknown).map(|(_, o)| o).collect();
+
     let mut tables = tabular::Tables::default();
-    // One record at a time as a JSON tree, in the order of the document.
-    for organization in &document.organizations {
+    for organization in &listed {
         tables.add("organizations", &to_value(organization));
     }
-    for service in &document.services {
+    // Each service is made, added to the tables and written, then dropped.
+    let services = site
+        .services
+        .values()
+        .map(|s| service::service(&ctx, s, &organizations));
+    let services = Lazy::new(services, |service: &hsds::Service| {
         tables.add("services", &to_value(service));
-    }
+    });
+    let document = document(&ctx, build_date, listed, services);
+    file(json_path(lang), &mut |w| write_json(w, &document))?;
     drop(document);
+
     let folder = csv_folder(lang);
     for (name, bytes) in tables.csv_files() {
-        files.push((format!("{folder}/{name}"), bytes));
+        file(format!("{folder}/{name}"), &mut |w| w.write_all(&bytes))?;
     }
     let package = tabular::datapackage(
         &format!("hsds-{}", lang.code()),
@@ -116,9 +155,44 @@ pub fn export_language(site: &Site, build_date: Date, lang: Lang) -> Vec<(String
             .as_deref()
             .map(|l| (l, site.config.opendata.licence_url.as_deref())),
     );
-    files.push((format!("{folder}/datapackage.json"), json_bytes(&package)));
-    files.sort();
-    files
+    file(format!("{folder}/datapackage.json"), &mut |w| {
+        write_json(w, &package)
+    })
+}
+
+/// Writes one file's contents into the writer it is given.
+pub type Contents<'a> = &'a mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>;
+
+/// A sequence serialised as its items are made: each item is shown to `tap` and written, and
+/// none is kept. It can be serialised once; serde sees the same array as from a `Vec`.
+struct Lazy<I, F>(RefCell<Option<(I, F)>>);
+
+impl<I, F> Lazy<I, F> {
+    fn new(items: I, tap: F) -> Lazy<I, F> {
+        Lazy(RefCell::new(Some((items, tap))))
+    }
+}
+
+impl<T, I, F> Serialize for Lazy<I, F>
+where
+    T: Serialize,
+    I: ExactSizeIterator<Item = T>,
+    F: FnMut(&T),
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let (items, mut tap) = self
+            .0
+            .borrow_mut()
+            .take()
+            .ok_or_else(|| S::Error::custom("a lazy sequence is serialised once"))?;
+        let mut seq = serializer.serialize_seq(Some(items.len()))?;
+        for item in items {
+            tap(&item);
+            seq.serialize_element(&item)?;
+        }
+        seq.end()
+    }
 }
 
 /// A record as a JSON tree, for the tabular form.
@@ -127,19 +201,14 @@ fn to_value<T: Serialize>(record: &T) -> serde_json::Value {
     serde_json::to_value(record).unwrap_or_default()
 }
 
-/// The HSDS document of one language.
-fn document(ctx: &Ctx<'_>, build_date: Date) -> Document {
+/// The HSDS document of one language, around its organisations and services.
+fn document<'a, S: Serialize>(
+    ctx: &Ctx<'_>,
+    build_date: Date,
+    organizations: Vec<&'a hsds::Organization>,
+    services: S,
+) -> Document<'a, S> {
     let site = ctx.site;
-    let organizations = service::organizations(ctx);
-    let services = site
-        .services
-        .values()
-        .map(|s| service::service(ctx, s, &organizations))
-        .collect();
-    // Providers in id order, then "provider not listed" (keyed `None`, which sorts first).
-    let (unknown, mut organizations): (Vec<_>, Vec<_>) =
-        organizations.into_iter().partition(|(k, _)| k.is_none());
-    organizations.extend(unknown);
     Document {
         specification: "Open Referral Human Services Data Specification (HSDS) 3.0",
         title: ctx.text(&site.config.title),
@@ -149,7 +218,7 @@ fn document(ctx: &Ctx<'_>, build_date: Date) -> Document {
         licence: site.config.opendata.licence.clone(),
         licence_url: site.config.opendata.licence_url.clone(),
         url: ctx.url(&page_url(ctx.lang)),
-        organizations: organizations.into_iter().map(|(_, o)| o).collect(),
+        organizations,
         services,
     }
 }
@@ -161,9 +230,7 @@ fn publisher(ctx: &Ctx<'_>) -> String {
 }
 
 /// Pretty JSON with a final newline.
-fn json_bytes<T: Serialize>(value: &T) -> Vec<u8> {
-    // Serialising these plain structs and values cannot fail (no maps with non-string keys).
-    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+fn write_json<T: Serialize>(writer: &mut dyn io::Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *writer, value)?;
+    writer.write_all(b"\n")
 }

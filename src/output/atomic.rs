@@ -81,6 +81,32 @@ impl Staging {
 
     /// Writes one file of the new site (`relative` has `/` separators).
     pub fn put(&self, relative: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let path = self.claim(relative)?;
+        std::fs::write(&path, bytes).map_err(|e| WriteError::Io(path, e))
+    }
+
+    /// Writes one file of the new site by handing `contents` a buffered writer of it, so that
+    /// a large file (the open data export) need not be held in memory; returns its size.
+    pub fn put_with(
+        &self,
+        relative: &str,
+        contents: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<u64, WriteError> {
+        let path = self.claim(relative)?;
+        let file = std::fs::File::create(&path).map_err(|e| WriteError::Io(path.clone(), e))?;
+        let mut writer = Counted {
+            inner: io::BufWriter::with_capacity(1 << 16, file),
+            bytes: 0,
+        };
+        contents(&mut writer)
+            .and_then(|()| io::Write::flush(&mut writer))
+            .map_err(|e| WriteError::Io(path, e))?;
+        Ok(writer.bytes)
+    }
+
+    /// The place of `relative` in the temporary folder, with its folder made; a path claimed
+    /// before is an error.
+    fn claim(&self, relative: &str) -> Result<PathBuf, WriteError> {
         let path = file_path(&self.temp, relative)?;
         let first = self
             .written
@@ -93,7 +119,7 @@ impl Staging {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| WriteError::Io(dir.to_path_buf(), e))?;
         }
-        std::fs::write(&path, bytes).map_err(|e| WriteError::Io(path, e))
+        Ok(path)
     }
 
     /// How many files have been written.
@@ -114,6 +140,24 @@ impl Drop for Staging {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.temp);
         }
+    }
+}
+
+/// A writer that counts the bytes written through it.
+struct Counted<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: io::Write> io::Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 

@@ -20,6 +20,7 @@ use rayon::prelude::*;
 
 use crate::i18n::Strings;
 use crate::model::{Date, Lang, Site};
+use crate::opendata;
 use crate::output::{Staging, WriteError, feed, sitemap};
 use pages::{Assets, PageKind};
 use theme::{Theme, ThemeError};
@@ -74,11 +75,34 @@ pub fn page_count(site: &Site) -> usize {
 pub trait Sink: Sync {
     /// Takes one file; an error stops the rendering.
     fn put(&self, file: OutputFile) -> Result<(), RenderError>;
+
+    /// Takes one file written by `contents` (for large files, which a sink that writes to
+    /// disk need not hold in memory); returns its size in bytes.
+    fn put_with(
+        &self,
+        path: String,
+        contents: opendata::Contents<'_>,
+    ) -> Result<usize, RenderError> {
+        let mut bytes = Vec::new();
+        contents(&mut bytes).map_err(|e| WriteError::Io(path.clone().into(), e))?;
+        let size = bytes.len();
+        self.put(OutputFile { path, bytes })?;
+        Ok(size)
+    }
 }
 
 impl Sink for Staging {
     fn put(&self, file: OutputFile) -> Result<(), RenderError> {
         Ok(Staging::put(self, &file.path, &file.bytes)?)
+    }
+
+    fn put_with(
+        &self,
+        path: String,
+        contents: opendata::Contents<'_>,
+    ) -> Result<usize, RenderError> {
+        let size = Staging::put_with(self, &path, contents)?;
+        Ok(usize::try_from(size).unwrap_or(usize::MAX))
     }
 }
 
@@ -130,24 +154,35 @@ pub fn render_into(
     progress: &(dyn Fn() + Sync),
     sink: &dyn Sink,
 ) -> Result<(BTreeMap<Lang, usize>, Assets), RenderError> {
-    // The open data first: the open data page lists its files' sizes.
-    let assets = renderer.assets_into(site, date, sink)?;
     let kinds = PageKind::all(site);
-    let (pages, rest) = rayon::join(
-        || renderer.pages_into(site, date, &assets, &kinds, progress, sink),
+    // The open data page lists the export's files and sizes: every other page is rendered
+    // while the export is made (one language at a time, on one thread), that page after it.
+    let (later, now): (Vec<PageKind<'_>>, Vec<PageKind<'_>>) =
+        kinds.iter().partition(|k| matches!(k, PageKind::OpenData));
+    let theme_assets = renderer.theme_assets();
+    let (assets, rest) = rayon::join(
+        || renderer.assets_into(site, date, sink),
         || {
-            for file in renderer.statics() {
-                sink.put(file)?;
-            }
-            search_into(site, sink)?;
-            for file in renderer.indexes(site, date, &kinds) {
-                sink.put(file)?;
-            }
-            Ok::<(), RenderError>(())
+            rayon::join(
+                || renderer.pages_into(site, date, &theme_assets, &now, progress, sink),
+                || {
+                    for file in renderer.statics() {
+                        sink.put(file)?;
+                    }
+                    search_into(site, sink)?;
+                    for file in renderer.indexes(site, date, &kinds) {
+                        sink.put(file)?;
+                    }
+                    Ok::<(), RenderError>(())
+                },
+            )
         },
     );
+    let (pages, others) = rest;
     pages?;
-    rest?;
+    others?;
+    let assets = assets?;
+    renderer.pages_into(site, date, &assets, &later, progress, sink)?;
     let pages = renderer
         .languages
         .iter()
@@ -195,10 +230,11 @@ impl Renderer {
     ) -> Result<Assets, RenderError> {
         let mut open_data = Vec::new();
         for lang in Lang::ALL {
-            for (path, bytes) in crate::opendata::export_language(site, date, lang) {
-                open_data.push((path.clone(), bytes.len()));
-                sink.put(OutputFile { path, bytes })?;
-            }
+            opendata::write_language(site, date, lang, &mut |path, contents| {
+                let size = sink.put_with(path.clone(), contents)?;
+                open_data.push((path, size));
+                Ok::<(), RenderError>(())
+            })?;
         }
         open_data.sort();
         Ok(Assets {
@@ -313,18 +349,20 @@ impl Renderer {
     }
 }
 
-/// The search index of every language, built in parallel.
+/// The search index of every language.
 pub fn search_files(site: &Site) -> Result<Vec<OutputFile>, RenderError> {
     let collect = Collect::default();
     search_into(site, &collect)?;
     collect.into_files()
 }
 
-/// The search index of every language, built in parallel and handed to `sink`.
+/// The search index of every language, one language after the other (the pages and the
+/// open data keep the other threads busy meanwhile, and one index at a time keeps memory
+/// down), handed to `sink`.
 pub fn search_into(site: &Site, sink: &dyn Sink) -> Result<(), RenderError> {
-    Lang::ALL.par_iter().try_for_each(|lang| {
+    Lang::ALL.iter().try_for_each(|lang| {
         let index = crate::search::build_index(site, *lang);
-        for (path, bytes) in index.files() {
+        for (path, bytes) in index.into_files() {
             sink.put(OutputFile { path, bytes })?;
         }
         Ok(())

@@ -77,6 +77,15 @@ impl SearchIndex {
             .collect()
     }
 
+    /// [`SearchIndex::files`], without copying the contents.
+    pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
+        let folder = Self::folder(self.lang);
+        self.files
+            .into_iter()
+            .map(|(name, bytes)| (format!("{folder}{name}"), bytes))
+            .collect()
+    }
+
     /// The site-absolute URL of the manifest the search page starts from:
     /// `/search/bg/manifest.json`.
     pub fn manifest_url(&self) -> String {

@@ -20,6 +20,38 @@ fn two_exports_are_byte_identical() {
 }
 
 #[test]
+fn a_build_writes_the_same_bytes_as_the_export_and_lists_their_sizes() {
+    // The build streams the export into its files (services made as they are written); the
+    // bytes must be those of the export made in memory.
+    for (name, site) in sites() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let out = dir.path().join("public");
+        let options = kartoteka::BuildOptions {
+            no_pdf: true,
+            pdf_cache: None,
+        };
+        kartoteka::build(&site, &out, build_date(), &|| {}, &options)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        for (path, bytes) in opendata::export(&site, build_date()) {
+            let written = std::fs::read(out.join(&path)).unwrap_or_default();
+            assert!(written == bytes, "{name}: {path} differs from the export");
+        }
+        // The open data page (which shows the sizes) is the one rendered in memory.
+        let rendered = kartoteka::render::render_site(&site, build_date(), &|| {})
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        for lang in Lang::ALL {
+            let path = kartoteka::render::urls::output_file(&page_url(lang));
+            let in_memory = rendered.files.iter().find(|f| f.path == path);
+            let built = std::fs::read(out.join(&path)).unwrap_or_default();
+            assert!(
+                in_memory.is_some_and(|f| f.bytes == built),
+                "{name}: {path} differs between build and render_site"
+            );
+        }
+    }
+}
+
+#[test]
 fn the_files_are_where_the_page_says() {
     let files = opendata::export(&ruse(), build_date());
     let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
