@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::affected::{Affected, Change, resolve, touched};
-use super::second::{Job, Owed, Sink, Worker};
+use super::second::{Edit, Job, Owed, Sink, Worker};
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::load::Kind;
 use crate::model::{Date, Lang, Site};
@@ -47,6 +47,8 @@ pub enum Outcome {
         pages: usize,
         /// Was everything rendered?
         whole: bool,
+        /// When the files were published (the rest of a quick rebuild comes later).
+        published: Instant,
     },
     /// Nothing that the site is made of changed.
     Unchanged,
@@ -149,9 +151,10 @@ impl Live {
             return Outcome::Unchanged;
         }
         match self.render_pending() {
-            Ok(pages) => Outcome::Built {
+            Ok((pages, published)) => Outcome::Built {
                 pages,
                 whole: false,
+                published,
             },
             Err(e) => {
                 self.whole = true;
@@ -166,14 +169,17 @@ impl Live {
     }
 
     /// Renders and publishes the own pages of the pending items, and queues the rest.
-    fn render_pending(&mut self) -> Result<usize, RenderError> {
+    fn render_pending(&mut self) -> Result<(usize, Instant), RenderError> {
         let Some(good) = self.good.as_mut() else {
-            return Ok(0);
+            return Ok((0, Instant::now()));
         };
         let (site, date) = (&good.site, self.date);
         let mut affected = std::mem::take(&mut self.shown);
         touched(site, &self.pending, &mut affected);
-        self.pending.clear();
+        let edits = std::mem::take(&mut self.pending)
+            .into_iter()
+            .map(|(kind, id)| Edit::of(site, kind, &id))
+            .collect();
 
         let (own, gone) = resolve(site, &affected.own);
         // An item's own pages do not list the open data files: the theme's part is enough.
@@ -185,19 +191,19 @@ impl Live {
             files,
             removed: gone,
         });
-        let since = Instant::now();
+        let published = Instant::now();
         let owed = Owed {
             pages: affected.others,
             all: affected.all,
         };
         let job = Job {
-            site: Arc::new(site.clone()),
+            edits,
             renderer: Arc::clone(&good.renderer),
             date,
-            since,
+            since: published,
         };
         self.second.queue(owed, job);
-        Ok(pages)
+        Ok((pages, published))
     }
 
     /// Checks the whole site and, when it is clean, renders all of it.
@@ -220,9 +226,14 @@ impl Live {
             Err(e) => return Outcome::Failed(vec![render_diagnostic(&e)]),
         };
         let pages = rendered.pages.values().sum();
-        self.second
-            .reset(whole_site_paths(&rendered.files, &renderer, &site));
+        // The one copy of the whole site: later changes reach the second steps' copy item
+        // by item.
+        self.second.reset(
+            site.clone(),
+            whole_site_paths(&rendered.files, &renderer, &site),
+        );
         self.sink.publish(Patch::Whole(rendered.files));
+        let published = Instant::now();
         self.good = Some(Good {
             site,
             renderer: Arc::new(renderer),
@@ -230,7 +241,11 @@ impl Live {
         self.whole = false;
         self.pending.clear();
         self.shown = Affected::default();
-        Outcome::Built { pages, whole: true }
+        Outcome::Built {
+            pages,
+            whole: true,
+            published,
+        }
     }
 
     fn all_diagnostics(&self) -> Vec<Diagnostic> {

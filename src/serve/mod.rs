@@ -101,14 +101,18 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
 
 /// Tells the terminal and the browsers how a (re)build went.
 fn report(store: &Store, outcome: &Outcome, started: Instant) {
-    let ms = started.elapsed().as_secs_f64() * 1000.0;
     match outcome {
-        Outcome::Built { pages, whole: true } => {
-            say!("built {pages} pages in {ms:.0} ms");
-            store.set_errors(Vec::new());
-        }
-        Outcome::Built { pages, .. } => {
-            say!("rebuilt the {pages} changed pages in {ms:.0} ms; the rest follows");
+        Outcome::Built {
+            pages,
+            whole,
+            published,
+        } => {
+            let ms = published.duration_since(started).as_secs_f64() * 1000.0;
+            if *whole {
+                say!("built {pages} pages in {ms:.0} ms");
+            } else {
+                say!("rebuilt the {pages} changed pages in {ms:.0} ms; the rest follows");
+            }
             store.set_errors(Vec::new());
         }
         Outcome::Unchanged => {}

@@ -2,11 +2,14 @@
 //! changed items, and the files made from the whole site (search index, open data, sitemap,
 //! feeds), rendered from a snapshot of the site while `serve` goes on taking saves.
 //!
-//! Every first step starts a new generation. A second step publishes only when no newer
+//! The worker keeps its own copy of the site, made at each whole build and brought up to
+//! date with clones of the changed items only, so that no save waits for the whole site to
+//! be copied. Every first step starts a new generation. A second step publishes only when no newer
 //! first step came while it ran (it gives up at its next checkpoint otherwise), so files of
 //! an older site never land over newer ones; the pages it owed are owed by the next one.
 
-use std::collections::BTreeSet;
+use std::borrow::Borrow;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -14,6 +17,7 @@ use std::time::{Duration, Instant};
 use super::affected::{PageKey, resolve};
 use super::live::Patch;
 use crate::diagnostics::Diagnostic;
+use crate::load::Kind;
 use crate::model::{Date, Site};
 use crate::render::pages::PageKind;
 use crate::render::{self, OutputFile, RenderError, Renderer};
@@ -58,10 +62,49 @@ pub struct Owed {
     pub all: bool,
 }
 
-/// What a second step renders from: the site as of its first step, and the theme.
+/// A change to the worker's copy of the site: one item as the first step checked it.
+pub struct Edit(Box<dyn FnOnce(&mut Site) + Send>);
+
+impl Edit {
+    /// The item `id` of `kind` as `site` has it now (or its absence).
+    pub fn of(site: &Site, kind: Kind, id: &str) -> Edit {
+        match kind {
+            Kind::Home => {
+                let home = site.home.clone();
+                Edit(Box::new(move |copy| copy.home = home))
+            }
+            Kind::Service => entry(&site.services, id, |s| &mut s.services),
+            Kind::Provider => entry(&site.providers, id, |s| &mut s.providers),
+            Kind::Partnership => entry(&site.partnerships, id, |s| &mut s.partnerships),
+            Kind::Page => entry(&site.pages, id, |s| &mut s.pages),
+            Kind::Brochure => entry(&site.brochures, id, |s| &mut s.brochures),
+        }
+    }
+}
+
+/// An [`Edit`] that puts `map`'s entry `id` (or its absence) into the same map of a copy.
+fn entry<K, V>(map: &BTreeMap<K, V>, id: &str, field: fn(&mut Site) -> &mut BTreeMap<K, V>) -> Edit
+where
+    K: Ord + Clone + Borrow<str> + Send + 'static,
+    V: Clone + Send + 'static,
+{
+    let id = id.to_string();
+    let now = map
+        .get_key_value(id.as_str())
+        .map(|(k, v)| (k.clone(), v.clone()));
+    Edit(Box::new(move |copy| {
+        let map = field(copy);
+        match now {
+            Some((key, value)) => map.insert(key, value),
+            None => map.remove(id.as_str()),
+        };
+    }))
+}
+
+/// What a second step renders with, besides the worker's copy of the site.
 pub struct Job {
-    /// The site, as checked by the first step.
-    pub site: Arc<Site>,
+    /// The changed items, to bring the copy up to the first step's site.
+    pub edits: Vec<Edit>,
     /// The theme, ready.
     pub renderer: Arc<Renderer>,
     /// The build date.
@@ -89,6 +132,10 @@ struct State {
     generation: u64,
     /// The second step to run next (always of the newest generation).
     job: Option<Job>,
+    /// A copy of a newly built site, for the worker to render from.
+    fresh: Option<Site>,
+    /// Changes to the worker's copy, in order, not yet made.
+    edits: Vec<Edit>,
     /// Is a second step running?
     running: bool,
     /// The pages owed since a second step was last published.
@@ -139,7 +186,10 @@ impl Worker {
     pub fn supersede(&self) {
         let mut state = self.shared.lock();
         state.generation += 1;
-        state.job = None;
+        if let Some(job) = state.job.take() {
+            // Its items still change the copy.
+            state.edits.extend(job.edits);
+        }
         self.shared.changed.notify_all();
     }
 
@@ -153,12 +203,15 @@ impl Worker {
         self.shared.changed.notify_all();
     }
 
-    /// Starts over before a whole build is published: nothing owed, nothing failed, and
-    /// `whole_site_files` the paths of the whole-site files it serves.
-    pub fn reset(&self, whole_site_files: BTreeSet<String>) {
+    /// Starts over before a whole build is published: nothing owed, nothing failed, `site`
+    /// the worker's new copy, and `whole_site_files` the paths of the whole-site files it
+    /// serves.
+    pub fn reset(&self, site: Site, whole_site_files: BTreeSet<String>) {
         let mut state = self.shared.lock();
         state.generation += 1;
         state.job = None;
+        state.fresh = Some(site);
+        state.edits.clear();
         state.owed = Owed::default();
         state.whole_site_files = whole_site_files;
         state.failed = false;
@@ -213,16 +266,25 @@ impl Shared {
             .thread_name(|i| format!("second-step-{i}"))
             .build()
             .ok();
-        while let Some((job, generation, owed)) = self.next_job() {
-            let render = || render_owed(&job, &owed, &|| self.current(generation));
-            let rendered = match &pool {
-                Some(pool) => pool.install(render),
-                None => render(),
+        let mut copy: Option<Site> = None;
+        while let Some((job, generation, owed)) = self.next_job(&mut copy) {
+            let second = match &copy {
+                Some(site) => {
+                    let (renderer, date) = (&*job.renderer, job.date);
+                    let current = || self.current(generation);
+                    let render = || render_owed(site, renderer, date, &owed, &current);
+                    let rendered = match &pool {
+                        Some(pool) => pool.install(render),
+                        None => render(),
+                    };
+                    if matches!(rendered, Ok(Some(_))) {
+                        self.sink.rendered();
+                    }
+                    self.finish(rendered, generation, job.since)
+                }
+                // A job comes only after a whole build, which sends a copy first.
+                None => Second::Dropped,
             };
-            if matches!(rendered, Ok(Some(_))) {
-                self.sink.rendered();
-            }
-            let second = self.finish(rendered, generation, job.since);
             self.sink.finished(second);
             let mut state = self.lock();
             state.running = false;
@@ -230,14 +292,24 @@ impl Shared {
         }
     }
 
-    /// Waits for the next job: it, its generation and the pages owed.
-    fn next_job(&self) -> Option<(Job, u64, Owed)> {
+    /// Waits for the next job, brings `copy` up to its site, and returns it with its
+    /// generation and the pages owed.
+    fn next_job(&self, copy: &mut Option<Site>) -> Option<(Job, u64, Owed)> {
         let mut state = self.lock();
         loop {
             if state.stop {
                 return None;
             }
-            if let Some(job) = state.job.take() {
+            if let Some(mut job) = state.job.take() {
+                if let Some(site) = state.fresh.take() {
+                    *copy = Some(site);
+                }
+                let edits = std::mem::take(&mut state.edits);
+                if let Some(site) = copy.as_mut() {
+                    for edit in edits.into_iter().chain(job.edits.drain(..)) {
+                        (edit.0)(site);
+                    }
+                }
                 state.running = true;
                 let owed = Owed {
                     pages: state.owed.pages.clone(),
@@ -293,14 +365,15 @@ impl Shared {
     }
 }
 
-/// Renders the pages `owed` and the whole-site files from `job`; `None` as soon as
+/// Renders the pages `owed` and the whole-site files of `site`; `None` as soon as
 /// `current` says a newer change came.
 fn render_owed(
-    job: &Job,
+    site: &Site,
+    renderer: &Renderer,
+    date: Date,
     owed: &Owed,
-    current: &dyn Fn() -> bool,
+    current: &(dyn Fn() -> bool + Sync),
 ) -> Result<Option<Ready>, RenderError> {
-    let (site, renderer, date) = (&*job.site, &*job.renderer, job.date);
     let assets = renderer.assets(site, date);
     let all = PageKind::all(site);
     let (pages, gone) = if owed.all {
