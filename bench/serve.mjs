@@ -6,6 +6,8 @@
 //   cargo build --release
 //   node bench/serve.mjs /tmp/bench/site [--edits 9] [--bin target/release/kartoteka]
 //
+// Each edit is undone after the rest has landed, and the next edit comes 1.5 s later, while
+// the undo's second step is still running (it is dropped for the newer save's).
 // Edits the files back to what they were at the end.
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";

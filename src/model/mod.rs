@@ -31,7 +31,7 @@ use crate::config::Config;
 use crate::i18n::SiteMessages;
 
 /// A whole directory site, validated and linked: every reference in it resolves.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Site {
     /// The site folder.
     pub root: PathBuf,

@@ -122,6 +122,23 @@ pub struct Affected {
     pub all: bool,
 }
 
+/// The pages of `keys` that `site` has, and the output paths of those it no longer has.
+pub fn resolve<'a>(site: &'a Site, keys: &BTreeSet<PageKey>) -> (Vec<PageKind<'a>>, Vec<String>) {
+    let mut found = Vec::new();
+    let mut gone = Vec::new();
+    for key in keys {
+        match key.find(site) {
+            Some(kind) => found.push(kind),
+            None => gone.extend(
+                Lang::ALL
+                    .iter()
+                    .map(|lang| urls::output_file(&key.url(*lang))),
+            ),
+        }
+    }
+    (found, gone)
+}
+
 /// The vocabularies whose terms list services.
 const SERVICE_VOCABS: [Vocab; 5] = [
     Vocab::ServiceTypes,

@@ -2,21 +2,24 @@
 //!
 //! A change to one content item is checked on its own ([`crate::validate::recheck_item`])
 //! and renders only the pages that show it ([`super::affected`]), in two steps: the item's
-//! own pages first (what the editor is looking at), then every other page that shows it,
-//! the search index, the open data export, the sitemap and the feeds — each a whole, since
-//! each lists the whole site. Settings, vocabularies, strings, the theme, and files that
-//! appear or disappear are checked and rendered whole. With errors nothing is rendered and
-//! the last good files stay; the items changed meanwhile are rendered once all is clean.
+//! own pages first (what the editor is looking at), published before [`Live::update`]
+//! returns; then, on a thread of its own ([`super::second`]), every other page that shows
+//! it, the search index, the open data export, the sitemap and the feeds — each a whole,
+//! since each lists the whole site. Settings, vocabularies, strings, the theme, and files
+//! that appear or disappear are checked and rendered whole. With errors nothing is rendered
+//! and the last good files stay; the items changed meanwhile are rendered once all is clean.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
-use super::affected::{Affected, Change, PageKey, touched};
+use super::affected::{Affected, Change, resolve, touched};
+use super::second::{Edit, Job, Owed, Sink, Worker};
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::load::Kind;
 use crate::model::{Date, Lang, Site};
-use crate::render::pages::{Assets, PageKind};
+use crate::render::pages::PageKind;
 use crate::render::{self, OutputFile, RenderError, Renderer};
 use crate::validate::{Recheck, recheck_item};
 
@@ -37,14 +40,15 @@ pub enum Patch {
 /// How a (re)build went.
 #[derive(Debug)]
 pub enum Outcome {
-    /// The site was rendered (`whole`) or updated; `pages` HTML pages were rendered.
+    /// The site was rendered (`whole`) or its changed items' own pages were: `pages` HTML
+    /// pages. After a quick rebuild the rest follows in a second step ([`super::second`]).
     Built {
         /// HTML pages rendered.
         pages: usize,
         /// Was everything rendered?
         whole: bool,
-        /// For a quick rebuild: when the changed items' own pages were published.
-        first: Option<Instant>,
+        /// When the files were published (the rest of a quick rebuild comes later).
+        published: Instant,
     },
     /// Nothing that the site is made of changed.
     Unchanged,
@@ -65,20 +69,21 @@ pub struct Live {
     shown: Affected,
     /// The next rebuild checks and renders everything.
     whole: bool,
+    /// Where the files go.
+    sink: Arc<dyn Sink>,
+    /// Runs the second steps.
+    second: Worker,
 }
 
 /// The last site that checked and rendered without errors.
 struct Good {
     site: Site,
-    renderer: Renderer,
-    assets: Assets,
-    /// Paths of the files made from the whole site (search index, open data, sitemap, feeds).
-    whole_site_files: BTreeSet<String>,
+    renderer: Arc<Renderer>,
 }
 
 impl Live {
-    /// Checks and renders the site at `root` as of `date`, and hands the files to `publish`.
-    pub fn start(root: &Path, date: Date, publish: &mut dyn FnMut(Patch)) -> (Live, Outcome) {
+    /// Checks and renders the site at `root` as of `date`, and hands the files to `sink`.
+    pub fn start(root: &Path, date: Date, sink: Arc<dyn Sink>) -> (Live, Outcome) {
         let mut live = Live {
             root: root.to_path_buf(),
             date,
@@ -87,8 +92,10 @@ impl Live {
             pending: BTreeSet::new(),
             shown: Affected::default(),
             whole: true,
+            second: Worker::start(Arc::clone(&sink)),
+            sink,
         };
-        let outcome = live.rebuild_whole(publish);
+        let outcome = live.rebuild_whole();
         (live, outcome)
     }
 
@@ -97,11 +104,14 @@ impl Live {
         self.good.as_ref().map(|g| &g.site)
     }
 
-    /// Takes in `changes` and hands what they change to `publish`: the changed items' own
-    /// pages first, then the rest.
-    pub fn update(&mut self, changes: &[Change], publish: &mut dyn FnMut(Patch)) -> Outcome {
+    /// Takes in `changes` and hands what they change to the sink: the changed items' own
+    /// pages before returning, the rest from the second step's thread.
+    pub fn update(&mut self, changes: &[Change]) -> Outcome {
+        if self.second.failed() {
+            self.whole = true;
+        }
         let Some(good) = self.good.as_mut().filter(|_| !self.whole) else {
-            return self.rebuild_whole(publish);
+            return self.rebuild_whole();
         };
         for change in changes {
             let Change::Item(kind, id) = change else {
@@ -127,7 +137,7 @@ impl Live {
             self.pending.extend(item);
         }
         if self.whole {
-            return self.rebuild_whole(publish);
+            return self.rebuild_whole();
         }
         if self
             .diagnostics
@@ -140,11 +150,11 @@ impl Live {
         if self.pending.is_empty() {
             return Outcome::Unchanged;
         }
-        match self.render_pending(publish) {
-            Ok((pages, first)) => Outcome::Built {
+        match self.render_pending() {
+            Ok((pages, published)) => Outcome::Built {
                 pages,
                 whole: false,
-                first: Some(first),
+                published,
             },
             Err(e) => {
                 self.whole = true;
@@ -153,58 +163,51 @@ impl Live {
         }
     }
 
-    /// Renders the pages of the pending items, in two steps.
-    fn render_pending(
-        &mut self,
-        publish: &mut dyn FnMut(Patch),
-    ) -> Result<(usize, Instant), RenderError> {
+    /// Waits until the last change's second step is published (or dropped for a newer one).
+    pub fn settle(&self) {
+        self.second.settle();
+    }
+
+    /// Renders and publishes the own pages of the pending items, and queues the rest.
+    fn render_pending(&mut self) -> Result<(usize, Instant), RenderError> {
         let Some(good) = self.good.as_mut() else {
             return Ok((0, Instant::now()));
         };
         let (site, date) = (&good.site, self.date);
         let mut affected = std::mem::take(&mut self.shown);
         touched(site, &self.pending, &mut affected);
-        self.pending.clear();
+        let edits = std::mem::take(&mut self.pending)
+            .into_iter()
+            .map(|(kind, id)| Edit::of(site, kind, &id))
+            .collect();
 
         let (own, gone) = resolve(site, &affected.own);
-        let first = good
-            .renderer
-            .pages(site, date, &good.assets, &own, &|| {})?;
-        let mut pages = first.len();
-        publish(Patch::Part {
-            files: first,
+        // An item's own pages do not list the open data files: the theme's part is enough.
+        let assets = good.renderer.theme_assets();
+        let files = good.renderer.pages(site, date, &assets, &own, &|| {})?;
+        let pages = files.len();
+        self.second.supersede();
+        self.sink.publish(Patch::Part {
+            files,
             removed: gone,
         });
         let published = Instant::now();
-
-        let open_data = render::Collect::default();
-        let assets = good.renderer.assets_into(site, date, &open_data)?;
-        let all = PageKind::all(site);
-        let (others, gone) = if affected.all {
-            (all.clone(), Vec::new())
-        } else {
-            let mut keys = affected.others;
-            keys.insert(PageKey::OpenData);
-            // The brochures page lists titles and service counts of brochures and providers.
-            keys.insert(PageKey::Brochures);
-            resolve(site, &keys)
+        let owed = Owed {
+            pages: affected.others,
+            all: affected.all,
         };
-        let mut files = good.renderer.pages(site, date, &assets, &others, &|| {})?;
-        pages += files.len();
-        let whole_site =
-            whole_site_files(&good.renderer, open_data.into_files()?, site, date, &all)?;
-        let paths: BTreeSet<String> = whole_site.iter().map(|f| f.path.clone()).collect();
-        let mut removed = gone;
-        removed.extend(good.whole_site_files.difference(&paths).cloned());
-        files.extend(whole_site);
-        publish(Patch::Part { files, removed });
-        good.assets = assets;
-        good.whole_site_files = paths;
+        let job = Job {
+            edits,
+            renderer: Arc::clone(&good.renderer),
+            date,
+            since: published,
+        };
+        self.second.queue(owed, job);
         Ok((pages, published))
     }
 
     /// Checks the whole site and, when it is clean, renders all of it.
-    fn rebuild_whole(&mut self, publish: &mut dyn FnMut(Patch)) -> Outcome {
+    fn rebuild_whole(&mut self) -> Outcome {
         let checked = crate::check(&self.root, self.date);
         self.diagnostics.clear();
         for d in checked.diagnostics {
@@ -215,22 +218,23 @@ impl Live {
         };
         let rendered = Renderer::new(&site).and_then(|renderer| {
             let collect = render::Collect::default();
-            let (pages, assets) =
-                render::render_into(&renderer, &site, self.date, &|| {}, &collect)?;
-            Ok((renderer, assets, pages, collect.into_files()?))
+            let (pages, _) = render::render_into(&renderer, &site, self.date, &|| {}, &collect)?;
+            Ok((renderer, pages, collect.into_files()?))
         });
-        let (renderer, assets, pages, files) = match rendered {
+        let (renderer, pages, files) = match rendered {
             Ok(all) => all,
             Err(e) => return Outcome::Failed(vec![render_diagnostic(&e)]),
         };
-        let whole_site_files = whole_site_paths(&files, &renderer, &site);
         let pages = pages.values().sum();
-        publish(Patch::Whole(files));
+        // The one copy of the whole site: later changes reach the second steps' copy item
+        // by item.
+        self.second
+            .reset(site.clone(), whole_site_paths(&files, &renderer, &site));
+        self.sink.publish(Patch::Whole(files));
+        let published = Instant::now();
         self.good = Some(Good {
             site,
-            renderer,
-            assets,
-            whole_site_files,
+            renderer: Arc::new(renderer),
         });
         self.whole = false;
         self.pending.clear();
@@ -238,7 +242,7 @@ impl Live {
         Outcome::Built {
             pages,
             whole: true,
-            first: None,
+            published,
         }
     }
 
@@ -247,37 +251,6 @@ impl Live {
         diagnostics::sort(&mut all);
         all
     }
-}
-
-/// The pages of `keys` that `site` has, and the output paths of those it no longer has.
-fn resolve<'a>(site: &'a Site, keys: &BTreeSet<PageKey>) -> (Vec<PageKind<'a>>, Vec<String>) {
-    let mut found = Vec::new();
-    let mut gone = Vec::new();
-    for key in keys {
-        match key.find(site) {
-            Some(kind) => found.push(kind),
-            None => gone.extend(
-                Lang::ALL
-                    .iter()
-                    .map(|lang| render::urls::output_file(&key.url(*lang))),
-            ),
-        }
-    }
-    (found, gone)
-}
-
-/// The files made from the whole site: search index, open data, sitemap, robots.txt, feeds.
-fn whole_site_files(
-    renderer: &Renderer,
-    open_data: Vec<OutputFile>,
-    site: &Site,
-    date: Date,
-    all: &[PageKind<'_>],
-) -> Result<Vec<OutputFile>, RenderError> {
-    let mut files = render::search_files(site)?;
-    files.extend(open_data);
-    files.extend(renderer.indexes(site, date, all));
-    Ok(files)
 }
 
 /// The paths among a whole build's `files` that are made from the whole site: neither a
@@ -297,6 +270,6 @@ fn whole_site_paths(files: &[OutputFile], renderer: &Renderer, site: &Site) -> B
 }
 
 /// A rendering error (a theme's template) as a diagnostic for the terminal and the overlay.
-fn render_diagnostic(error: &RenderError) -> Diagnostic {
+pub(super) fn render_diagnostic(error: &RenderError) -> Diagnostic {
     Diagnostic::whole_file("themes", Severity::Error, error.to_string())
 }

@@ -2,13 +2,15 @@
 //! rebuilt when a file changes and reloaded in open browser tabs.
 //!
 //! The parts: [`live`] keeps the last good site and re-runs the pipeline for what changed
-//! ([`affected`] says which pages a change touches); [`store`] holds the files being served
+//! ([`affected`] says which pages a change touches, [`second`] renders all but the changed
+//! items' own pages on a thread of its own); [`store`] holds the files being served
 //! and the browsers listening for reloads; [`http`] answers requests from the store;
 //! [`watch`] turns file events into changes. Nothing here writes to the site folder.
 
 pub mod affected;
 pub mod http;
 pub mod live;
+pub mod second;
 pub mod store;
 pub mod watch;
 
@@ -19,7 +21,8 @@ use std::time::Instant;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::Date;
-use live::{Live, Outcome};
+use live::{Live, Outcome, Patch};
+use second::{Second, Sink};
 use store::Store;
 
 /// Prints a line on standard error, ignoring a closed terminal (serving goes on).
@@ -71,9 +74,8 @@ pub enum ServeError {
 pub fn run(options: &Options) -> Result<(), ServeError> {
     let started = Instant::now();
     let store = Arc::new(Store::default());
-    let (mut live, outcome) = Live::start(&options.root, options.date, &mut |patch| {
-        store.apply(patch);
-    });
+    let sink = Arc::new(Served(Arc::clone(&store)));
+    let (mut live, outcome) = Live::start(&options.root, options.date, sink);
     report(&store, &outcome, started);
     let addr = SocketAddr::new(options.bind, options.port);
     let server = http::Server::bind(addr, Arc::clone(&store)).map_err(|e| ServeError::Listen {
@@ -91,7 +93,7 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
     );
     while let Some(batch) = changes.next_batch() {
         let started = Instant::now();
-        let outcome = live.update(&batch, &mut |patch| store.apply(patch));
+        let outcome = live.update(&batch);
         report(&store, &outcome, started);
     }
     Ok(())
@@ -99,20 +101,17 @@ pub fn run(options: &Options) -> Result<(), ServeError> {
 
 /// Tells the terminal and the browsers how a (re)build went.
 fn report(store: &Store, outcome: &Outcome, started: Instant) {
-    let ms = started.elapsed().as_secs_f64() * 1000.0;
     match outcome {
         Outcome::Built {
             pages,
             whole,
-            first,
+            published,
         } => {
-            let what = if *whole { "built" } else { "rebuilt" };
-            match first {
-                Some(first) => {
-                    let first = first.duration_since(started).as_secs_f64() * 1000.0;
-                    say!("{what} {pages} pages in {ms:.0} ms (the changed pages in {first:.0} ms)");
-                }
-                None => say!("{what} {pages} pages in {ms:.0} ms"),
+            let ms = published.duration_since(started).as_secs_f64() * 1000.0;
+            if *whole {
+                say!("built {pages} pages in {ms:.0} ms");
+            } else {
+                say!("rebuilt the {pages} changed pages in {ms:.0} ms; the rest follows");
             }
             store.set_errors(Vec::new());
         }
@@ -126,6 +125,31 @@ fn report(store: &Store, outcome: &Outcome, started: Instant) {
             print_errors(&errors, diagnostics.len() - errors.len());
             say!("still serving the last good site; fix the errors above and save");
             store.set_errors(errors);
+        }
+    }
+}
+
+/// The store as a [`Sink`]: second steps publish to it and report on the terminal.
+struct Served(Arc<Store>);
+
+impl Sink for Served {
+    fn publish(&self, patch: Patch) {
+        self.0.apply(patch);
+    }
+
+    fn finished(&self, second: Second) {
+        match second {
+            Second::Published { pages, took } => say!(
+                "rebuilt {pages} pages that show the change, search, open data, sitemap and feeds in {:.0} ms",
+                took.as_secs_f64() * 1000.0
+            ),
+            // The newer change's second step follows.
+            Second::Dropped => {}
+            Second::Failed(diagnostic) => {
+                print_errors(std::slice::from_ref(&diagnostic), 0);
+                say!("the next save rebuilds everything");
+                self.0.set_errors(vec![diagnostic]);
+            }
         }
     }
 }

@@ -1,28 +1,93 @@
 //! `serve`'s quick rebuilds give byte for byte the files of a whole build: after each edit,
-//! the served files (first build plus every patch) equal `render_site` of the edited site.
+//! the served files (first build plus every patch) equal `render_site` of the edited site,
+//! once the second step has been published — also when saves come faster than it.
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use kartoteka::load::Kind;
 use kartoteka::serve::affected::Change;
 use kartoteka::serve::live::{Live, Outcome, Patch};
+use kartoteka::serve::second::{Second, Sink};
 
 type Files = BTreeMap<String, Vec<u8>>;
 
-fn apply(files: &mut Files, patch: Patch) {
-    match patch {
-        Patch::Whole(all) => *files = all.into_iter().map(|f| (f.path, f.bytes)).collect(),
-        Patch::Part {
-            files: new,
-            removed,
-        } => {
-            for path in removed {
-                files.remove(&path);
+/// What a test serves: the files, every patch in the order published, every second step's
+/// end, and a gate that can hold a second step back before it publishes.
+#[derive(Default)]
+struct Served {
+    files: Mutex<Files>,
+    patches: Mutex<Vec<Files>>,
+    seconds: Mutex<Vec<Second>>,
+    gate: Mutex<Gate>,
+    gate_changed: Condvar,
+}
+
+#[derive(Default)]
+struct Gate {
+    /// Second steps wait before publishing while this is set.
+    closed: bool,
+    /// How many second steps have come to the gate.
+    arrived: usize,
+}
+
+impl Sink for Served {
+    fn publish(&self, patch: Patch) {
+        let mut files = self.files.lock().expect("files");
+        match patch {
+            Patch::Whole(all) => *files = all.into_iter().map(|f| (f.path, f.bytes)).collect(),
+            Patch::Part {
+                files: new,
+                removed,
+            } => {
+                for path in removed {
+                    files.remove(&path);
+                }
+                let new: Files = new.into_iter().map(|f| (f.path, f.bytes)).collect();
+                files.extend(new.clone());
+                self.patches.lock().expect("patches").push(new);
             }
-            files.extend(new.into_iter().map(|f| (f.path, f.bytes)));
         }
     }
+
+    fn finished(&self, second: Second) {
+        self.seconds.lock().expect("seconds").push(second);
+    }
+
+    fn rendered(&self) {
+        let mut gate = self.gate.lock().expect("gate");
+        gate.arrived += 1;
+        self.gate_changed.notify_all();
+        while gate.closed {
+            gate = self.gate_changed.wait(gate).expect("gate");
+        }
+    }
+}
+
+impl Served {
+    fn files(&self) -> MutexGuard<'_, Files> {
+        self.files.lock().expect("files")
+    }
+
+    fn set_gate(&self, closed: bool) {
+        self.gate.lock().expect("gate").closed = closed;
+        self.gate_changed.notify_all();
+    }
+
+    /// Waits until `n` second steps in all have come to the gate.
+    fn wait_arrived(&self, n: usize) {
+        let mut gate = self.gate.lock().expect("gate");
+        while gate.arrived < n {
+            gate = self.gate_changed.wait(gate).expect("gate");
+        }
+    }
+}
+
+fn start(root: &Path) -> (Live, Arc<Served>, Outcome) {
+    let served = Arc::new(Served::default());
+    let (live, outcome) = Live::start(root, crate::common::fixed_date(), served.clone());
+    (live, served, outcome)
 }
 
 fn whole_build(root: &Path) -> Files {
@@ -70,29 +135,34 @@ fn edit(root: &Path, e: &Edit) -> Change {
 }
 
 fn run_edits(root: &Path, edits: &[Edit]) {
-    let mut served = Files::new();
-    let (mut live, outcome) = Live::start(root, crate::common::fixed_date(), &mut |p| {
-        apply(&mut served, p)
-    });
+    let (mut live, served, outcome) = start(root);
     assert!(
         matches!(outcome, Outcome::Built { whole: true, .. }),
         "{outcome:?}"
     );
-    assert_same(&served, &whole_build(root), "first build");
+    assert_same(&served.files(), &whole_build(root), "first build");
     for e in edits {
         let change = edit(root, e);
-        let outcome = live.update(&[change], &mut |p| apply(&mut served, p));
+        let outcome = live.update(&[change]);
         assert!(
             matches!(outcome, Outcome::Built { .. }),
             "{}: {outcome:?}",
             e.file
         );
+        live.settle();
         assert_same(
-            &served,
+            &served.files(),
             &whole_build(root),
             &format!("{} {:?}", e.file, e.to),
         );
     }
+    let seconds = served.seconds.lock().expect("seconds");
+    assert!(
+        seconds
+            .iter()
+            .all(|s| matches!(s, Second::Published { .. })),
+        "every second step published: {seconds:?}"
+    );
 }
 
 #[test]
@@ -226,11 +296,8 @@ fn quick_rebuilds_equal_whole_builds_on_the_ruse_site() {
 fn an_edit_with_errors_changes_nothing_until_it_is_fixed() {
     let dir = tempfile::tempdir().expect("temp dir");
     crate::common::copy_tree(&crate::common::fixture("render-site"), dir.path());
-    let mut served = Files::new();
-    let (mut live, _) = Live::start(dir.path(), crate::common::fixed_date(), &mut |p| {
-        apply(&mut served, p)
-    });
-    let before = served.clone();
+    let (mut live, served, _) = start(dir.path());
+    let before = served.files().clone();
     let file = "content/services/tsop.md";
     let bad = Edit {
         file,
@@ -238,25 +305,129 @@ fn an_edit_with_errors_changes_nothing_until_it_is_fixed() {
         to: "summary = \"\"Ново: ",
     };
     let change = edit(dir.path(), &bad);
-    let outcome = live.update(std::slice::from_ref(&change), &mut |p| {
-        apply(&mut served, p)
-    });
+    let outcome = live.update(std::slice::from_ref(&change));
+    live.settle();
     let Outcome::Failed(diagnostics) = outcome else {
         panic!("an error: {outcome:?}");
     };
     assert!(diagnostics.iter().any(|d| d.is_error() && d.path == file));
-    assert!(served == before, "nothing changed");
+    assert!(*served.files() == before, "nothing changed");
     let fix = Edit {
         file,
         from: "summary = \"\"",
         to: "summary = \"",
     };
     let change = edit(dir.path(), &fix);
-    let outcome = live.update(&[change], &mut |p| apply(&mut served, p));
+    let outcome = live.update(&[change]);
     assert!(matches!(outcome, Outcome::Built { .. }), "{outcome:?}");
-    assert_same(&served, &whole_build(dir.path()), "after the fix");
+    live.settle();
+    assert_same(&served.files(), &whole_build(dir.path()), "after the fix");
     assert_eq!(
         Change::Item(Kind::Service, "tsop".into()),
         kartoteka::serve::watch::change_of(file).expect("change")
     );
+}
+
+fn fixture_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    crate::common::copy_tree(&crate::common::fixture("render-site"), dir.path());
+    dir
+}
+
+const SERVICE: &str = "content/services/dneven-tsentar.md";
+
+#[test]
+fn saves_in_a_row_end_with_the_files_of_a_whole_build() {
+    let dir = fixture_site();
+    let (mut live, served, _) = start(dir.path());
+    let edits = [
+        Edit {
+            file: SERVICE,
+            from: "title = \"Дневен",
+            to: "title = \"Нов дневен",
+        },
+        Edit {
+            file: SERVICE,
+            from: "provider = \"obshtina\"",
+            to: "provider = \"ekvilibrium\"",
+        },
+        Edit {
+            file: "content/providers/obshtina.md",
+            from: "title = \"",
+            to: "title = \"Ново: ",
+        },
+    ];
+    // No waiting between saves: each second step may be dropped for the next one's.
+    for e in &edits {
+        let change = edit(dir.path(), e);
+        let outcome = live.update(&[change]);
+        assert!(matches!(outcome, Outcome::Built { .. }), "{outcome:?}");
+    }
+    live.settle();
+    assert_same(
+        &served.files(),
+        &whole_build(dir.path()),
+        "after three saves",
+    );
+    let seconds = served.seconds.lock().expect("seconds");
+    assert!(
+        matches!(seconds.last(), Some(Second::Published { .. })),
+        "{seconds:?}"
+    );
+}
+
+#[test]
+fn a_stale_second_step_is_dropped_and_its_pages_are_rendered_by_the_next() {
+    let dir = fixture_site();
+    let (mut live, served, _) = start(dir.path());
+    served.set_gate(true);
+    let first = Edit {
+        file: SERVICE,
+        from: "title = \"Дневен",
+        to: "title = \"Първа правка дневен",
+    };
+    let change = edit(dir.path(), &first);
+    live.update(&[change]);
+    // The first save's second step is rendered and held before it publishes.
+    served.wait_arrived(1);
+    let second = Edit {
+        file: SERVICE,
+        from: "Първа правка",
+        to: "Втора правка",
+    };
+    let change = edit(dir.path(), &second);
+    live.update(&[change]);
+    let provider = Edit {
+        file: "content/providers/obshtina.md",
+        from: "title = \"",
+        to: "title = \"Ново: ",
+    };
+    let change = edit(dir.path(), &provider);
+    live.update(&[change]);
+    served.set_gate(false);
+    live.settle();
+
+    let patches = served.patches.lock().expect("patches");
+    let holds = |patch: &Files, text: &str| {
+        patch
+            .values()
+            .any(|bytes| String::from_utf8_lossy(bytes).contains(text))
+    };
+    let newer = patches
+        .iter()
+        .position(|p| holds(p, "Втора правка"))
+        .expect("the second save is published");
+    assert!(
+        !patches[newer..].iter().any(|p| holds(p, "Първа правка")),
+        "nothing of the first save is published after the second"
+    );
+    let seconds = served.seconds.lock().expect("seconds");
+    assert!(
+        matches!(
+            seconds.as_slice(),
+            [Second::Dropped, Second::Published { .. }]
+        ),
+        "the held step is dropped, the newest published: {seconds:?}"
+    );
+    assert_same(&served.files(), &whole_build(dir.path()), "after the saves");
 }
