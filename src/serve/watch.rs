@@ -114,8 +114,12 @@ pub fn change_of(relative: &str) -> Option<Change> {
             Ok(Some(place)) => Some(Change::Item(place.kind, place.id)),
             Ok(None) | Err(_) => Some(Change::Everything),
         },
-        // A folder (no extension) came or went: the file list changed.
-        "content" if !name.contains('.') => Some(Change::Everything),
+        // A section folder (content/<kind>, no extension) came or went: the file list
+        // changed. Deeper names without an extension are editors' temporary files (`sed -i`
+        // writes content/services/sedXXXXXX), not folders: content has no deeper ones.
+        "content" if !name.contains('.') && relative.split('/').count() <= 2 => {
+            Some(Change::Everything)
+        }
         _ => None,
     }
 }
@@ -145,6 +149,12 @@ mod tests {
             Some(Change::Everything)
         );
         assert_eq!(change_of("content/services"), Some(Change::Everything));
+        assert_eq!(change_of("content"), Some(Change::Everything));
+        assert_eq!(
+            change_of("content/services/sedA1b2C3"),
+            None,
+            "sed -i's temporary"
+        );
         assert_eq!(change_of("content/services/.x.md.swp"), None);
         assert_eq!(change_of("content/services/x.md~"), None);
         assert_eq!(change_of("content/services/photo.jpg"), None);
