@@ -111,8 +111,8 @@ impl Staging {
         let first = self
             .written
             .lock()
-            .map(|mut w| w.insert(relative.to_string()))
-            .unwrap_or(false);
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(relative.to_string());
         if !first {
             return Err(WriteError::Twice(relative.to_string()));
         }
@@ -124,7 +124,10 @@ impl Staging {
 
     /// How many files have been written.
     pub fn count(&self) -> usize {
-        self.written.lock().map(|w| w.len()).unwrap_or(0)
+        self.written
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .len()
     }
 
     /// Puts the new site in place of the old one, keeping the old one until then.

@@ -112,7 +112,12 @@ pub struct Collect(Mutex<Vec<OutputFile>>);
 
 impl Sink for Collect {
     fn put(&self, file: OutputFile) -> Result<(), RenderError> {
-        self.0.lock().map(|mut files| files.push(file)).ok();
+        // A panic elsewhere cannot leave a half-pushed Vec: take the list even if poisoned.
+        let mut files = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        files.push(file);
         Ok(())
     }
 }
@@ -120,7 +125,10 @@ impl Sink for Collect {
 impl Collect {
     /// The files, sorted by path; two files for one path are an error, as in a build.
     pub fn into_files(self) -> Result<Vec<OutputFile>, RenderError> {
-        let mut files = self.0.into_inner().unwrap_or_default();
+        let mut files = self
+            .0
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         files.sort_by(|a, b| a.path.cmp(&b.path));
         if let Some(pair) = files.windows(2).find(|w| w[0].path == w[1].path) {
             return Err(WriteError::Twice(pair[0].path.clone()).into());
@@ -269,7 +277,10 @@ impl Renderer {
     ) -> Result<Vec<OutputFile>, RenderError> {
         let collect = Collect::default();
         self.pages_into(site, date, assets, kinds, progress, &collect)?;
-        Ok(collect.0.into_inner().unwrap_or_default())
+        Ok(collect
+            .0
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()))
     }
 
     /// Renders `kinds` in every language, in parallel, handing each page to `sink` as soon as
