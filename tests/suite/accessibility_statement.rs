@@ -2,19 +2,7 @@
 //! every other table, and the page `/dostapnost/` (`/en/accessibility/`) says what it holds —
 //! or, for the Ruse site, that no contact has been set yet — and every footer links to it.
 
-use crate::common::{copy_tree, fixed_date, fixture, repo};
-
-/// Checks the valid fixture with `extra` appended to its config.toml.
-fn check_with(extra: &str) -> kartoteka::Checked {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let site = dir.path().join("site");
-    copy_tree(&fixture("valid"), &site);
-    let config = site.join("config.toml");
-    let mut text = std::fs::read_to_string(&config).expect("config.toml");
-    text.push_str(extra);
-    std::fs::write(&config, text).expect("write config.toml");
-    kartoteka::check(&site, fixed_date())
-}
+use crate::common::{check_with, fixed_date, fixture, repo};
 
 fn errors(checked: &kartoteka::Checked) -> String {
     checked

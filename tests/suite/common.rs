@@ -119,3 +119,15 @@ pub fn publishing_server(keep: usize) -> PublishingServer {
         work,
     }
 }
+
+/// Checks the valid fixture with `extra` appended to its config.toml.
+pub fn check_with(extra: &str) -> kartoteka::Checked {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let site = dir.path().join("site");
+    copy_tree(&fixture("valid"), &site);
+    let config = site.join("config.toml");
+    let mut text = std::fs::read_to_string(&config).expect("config.toml");
+    text.push_str(extra);
+    std::fs::write(&config, text).expect("write config.toml");
+    kartoteka::check(&site, fixed_date())
+}

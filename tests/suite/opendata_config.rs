@@ -1,20 +1,8 @@
 //! The `[opendata]` table of config.toml: read when present, optional, and checked like every
 //! other table (unknown fields and bad addresses are errors).
 
-use crate::common::{copy_tree, fixed_date, fixture, repo};
+use crate::common::{check_with, fixed_date, repo};
 use kartoteka::config::OpenDataConfig;
-
-/// Checks the valid fixture with `extra` appended to its config.toml.
-fn check_with(extra: &str) -> kartoteka::Checked {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let site = dir.path().join("site");
-    copy_tree(&fixture("valid"), &site);
-    let config = site.join("config.toml");
-    let mut text = std::fs::read_to_string(&config).expect("config.toml");
-    text.push_str(extra);
-    std::fs::write(&config, text).expect("write config.toml");
-    kartoteka::check(&site, fixed_date())
-}
 
 fn errors(checked: &kartoteka::Checked) -> Vec<String> {
     checked
