@@ -240,20 +240,25 @@ impl Tables {
         match value {
             Value::Array(items) => items.iter().for_each(|item| self.collect(table, item)),
             Value::Object(object) => {
+                let id = object.get("id").and_then(Value::as_str).unwrap_or_default();
+                let Some(columns) = self.columns.get(table) else {
+                    return;
+                };
+                let rows = self.rows.entry(table).or_default();
+                // A record met before (the organisation of every service, a taxonomy term) is
+                // the same record: its row and everything nested in it are already here.
+                if rows.contains_key(id) {
+                    return;
+                }
+                rows.insert(
+                    id.to_string(),
+                    columns.iter().map(|c| cell(object.get(c.name))).collect(),
+                );
                 for (key, nested) in object {
                     if let Some(inner) = table_of(key) {
                         self.collect(inner, nested);
                     }
                 }
-                let id = object.get("id").and_then(Value::as_str).unwrap_or_default();
-                let Some(columns) = self.columns.get(table) else {
-                    return;
-                };
-                self.rows
-                    .entry(table)
-                    .or_default()
-                    .entry(id.to_string())
-                    .or_insert_with(|| columns.iter().map(|c| cell(object.get(c.name))).collect());
             }
             _ => {}
         }

@@ -5,11 +5,12 @@
 //! fields' boosts (a word in the title outweighs the same word repeated in the body), times a
 //! small prior by page kind. The search page only multiplies impacts by the words' IDF.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use super::docs::{Document, Field};
-use super::text::tokenize;
+use super::text::for_each_token;
 
 /// BM25 saturation: how fast repeated matches stop adding to the score.
 pub const K1: f64 = 2.0;
@@ -36,23 +37,28 @@ type Occurrences = Vec<(usize, [u32; FIELDS])>;
 /// Inverts `docs` (document numbers are positions in the slice).
 pub fn invert(docs: &[Document]) -> Inverted {
     // term → where it occurs
-    let mut tf: HashMap<String, Occurrences> = HashMap::new();
+    let mut tf: FxHashMap<String, Occurrences> = FxHashMap::default();
+    let mut buffer = String::new();
     // doc → field → length in words (0 where the field has none)
     let mut lengths: Vec<[f64; FIELDS]> = Vec::with_capacity(docs.len());
     for (d, doc) in docs.iter().enumerate() {
         let mut doc_lengths = [0.0; FIELDS];
         for (field, text) in &doc.fields {
             let f = *field as usize;
-            for token in tokenize(text) {
+            for_each_token(text, &mut buffer, |token| {
                 doc_lengths[f] += 1.0;
-                let list = tf.entry(token).or_default();
+                // Most tokens were seen before: look up by `&str`, allocate only for new ones.
+                let list = match tf.get_mut(token) {
+                    Some(list) => list,
+                    None => tf.entry(token.to_string()).or_default(),
+                };
                 if list.last().is_none_or(|(last, _)| *last != d) {
                     list.push((d, [0; FIELDS]));
                 }
                 if let Some((_, counts)) = list.last_mut() {
                     counts[f] += 1;
                 }
-            }
+            });
         }
         lengths.push(doc_lengths);
     }

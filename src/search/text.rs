@@ -3,8 +3,8 @@
 //! The JavaScript twin is `normalize`/`tokenize` in `themes/default/static/search.js`; the
 //! shared vectors in `tests/fixtures/search/vectors.json` hold both to the same answers.
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Words longer than this many characters are not indexed (they are ids, hashes, URLs).
 pub const MAX_TERM_CHARS: usize = 40;
@@ -15,35 +15,91 @@ pub const MAX_TERM_CHARS: usize = 40;
 ///
 /// "Дне́вен ЦЕНТЪР" → "дневен център". A "й" stays a "й": NFC composes it first.
 pub fn normalize(text: &str) -> String {
-    text.nfc()
-        .flat_map(char::to_lowercase)
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'ё' | 'ѐ' => 'е',
-            'ѝ' => 'и',
-            other => other,
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+/// [`normalize`], appended to `out` (which a caller may reuse for many texts).
+///
+/// Most text is already NFC, so it skips composing when the quick check says so, and it
+/// handles ASCII and the basic Cyrillic letters without table lookups; the result is the same
+/// as composing, lower-casing, dropping marks and folding every character in turn.
+pub fn normalize_into(text: &str, out: &mut String) {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        push_folded(text.chars(), out);
+    } else {
+        push_folded(text.nfc(), out);
+    }
+}
+
+/// Lower-cases NFC characters onto `out`, dropping combining marks and folding ё, ѐ and ѝ.
+fn push_folded(chars: impl Iterator<Item = char>, out: &mut String) {
+    for c in chars {
+        match c {
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            '\0'..='\x7f' | 'а'..='я' => out.push(c),
+            // А–Я and а–я are 32 code points apart.
+            'А'..='Я' => out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c)),
+            _ => {
+                for lower in c.to_lowercase() {
+                    if !is_combining_mark(lower) {
+                        out.push(match lower {
+                            'ё' | 'ѐ' => 'е',
+                            'ѝ' => 'и',
+                            other => other,
+                        });
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Splits text into normalised words: runs of letters and digits. Stop words, one-letter
 /// words (but not one-digit ones) and words over [`MAX_TERM_CHARS`] are left out.
 pub fn tokenize(text: &str) -> Vec<String> {
-    words(&normalize(text))
-        .filter(|w| keep(w))
-        .map(str::to_string)
-        .collect()
+    let mut tokens = Vec::new();
+    for_each_token(text, &mut String::new(), |w| tokens.push(w.to_string()));
+    tokens
+}
+
+/// Calls `f` with each word [`tokenize`] would return, in order, without allocating a string
+/// per word; `buffer` holds the normalised text (it is cleared first, and may be reused).
+pub fn for_each_token(text: &str, buffer: &mut String, mut f: impl FnMut(&str)) {
+    buffer.clear();
+    normalize_into(text, buffer);
+    for word in words(buffer) {
+        if keep(word) {
+            f(word);
+        }
+    }
 }
 
 /// The runs of letters and digits of already normalised text, stop words included.
 pub fn words(normalized: &str) -> impl Iterator<Item = &str> {
     normalized
-        .split(|c: char| !(c.is_alphabetic() || c.is_numeric()))
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
+}
+
+/// A letter or digit (`char::is_alphabetic` or `char::is_numeric`), quick for ASCII and the
+/// lower-case Cyrillic letters.
+fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | 'а'..='я' => true,
+        '\0'..='\x7f' => false,
+        _ => c.is_alphabetic() || c.is_numeric(),
+    }
 }
 
 /// Is a normalised word worth indexing?
 pub fn keep(word: &str) -> bool {
+    // Cheap for the common case: a word of 2 to 40 bytes has at least 2 characters and at most
+    // 40, and no stop word is longer than 8 bytes.
+    if (9..=MAX_TERM_CHARS).contains(&word.len()) {
+        return true;
+    }
     let chars = word.chars().count();
     let one_letter = chars == 1 && !word.chars().all(|c| c.is_numeric());
     !one_letter && chars <= MAX_TERM_CHARS && !is_stop_word(word)
@@ -61,7 +117,8 @@ pub const STOP_WORDS: [&str; 58] = [
 
 /// Is `word` (normalised) a stop word?
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.contains(&word)
+    // No stop word is longer than 8 bytes ("като", "their"): longer words need no search.
+    word.len() <= 8 && STOP_WORDS.contains(&word)
 }
 
 /// Is the word written in Latin letters and digits only (a possible transliteration)?
@@ -110,6 +167,62 @@ mod tests {
         assert_eq!(normalize("Ёлка ѝ ѐ"), "елка и е");
         assert_eq!(normalize("и\u{306}"), "й");
         assert_eq!(normalize("Café"), "café");
+    }
+
+    /// The definition `normalize` is quick for: compose, lower-case, drop marks, fold.
+    fn normalize_slowly(text: &str) -> String {
+        text.nfc()
+            .flat_map(char::to_lowercase)
+            .filter(|c| !is_combining_mark(*c))
+            .map(|c| match c {
+                'ё' | 'ѐ' => 'е',
+                'ѝ' => 'и',
+                other => other,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quick_normalising_matches_the_definition() {
+        let texts = [
+            "Дневен ЦЕНТЪР за деца – Русе, ул. „Плиска“ 2",
+            "ЁЛКА Ѝ Ѐ Ѓ Ї Ђ ђ ѓ",
+            "Дне\u{301}вен и\u{306} и\u{306}й И\u{306}",
+            "Straße İstanbul ΣΊΣΥΦΟΣ Ǆemal ﬁne ǅ",
+            "e\u{301} \u{212b} \u{2126} Å Ω",
+            "\u{301}leading mark, tab\tand 2020",
+        ];
+        for text in texts {
+            assert_eq!(normalize(text), normalize_slowly(text), "{text}");
+        }
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let text = format!("a{c}Б{c}");
+            assert_eq!(
+                normalize(&text),
+                normalize_slowly(&text),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn quick_word_test_matches_the_definition() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphabetic() || c.is_numeric(),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn stop_words_fit_the_quick_length_test() {
+        assert!(STOP_WORDS.iter().all(|w| w.len() <= 8));
+        assert!(!keep("а") && keep("ab") && !keep("като") && keep("центърът"));
+        assert!(keep(&"я".repeat(40)) && !keep(&"я".repeat(41)) && !keep(&"a".repeat(41)));
     }
 
     #[test]
