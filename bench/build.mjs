@@ -12,13 +12,28 @@
 // once and reused, and the builds' outputs. Prints the table for bench/README.md and writes
 // OUT/results-SIZES.json.
 //
-// Cold builds: before every run the outputs and every cache are removed. kartoteka and Zola
-// keep no cache between builds; Hugo's is its --cacheDir (set to OUT/N/hugo-cache) and the
-// site's resources/ folder, both removed. The operating system's file cache stays warm
-// (the corpus was just written, and hyperfine's warm-up run reads it again), the same for
-// every tool.
+// Cold builds: before every run the outputs and every cache are moved aside, so no output or
+// cache is left from an earlier build. kartoteka and Zola keep no cache between builds; Hugo's
+// is its --cacheDir (set to OUT/N/hugo-cache) and the site's resources/ folder, both moved
+// aside too. The operating system's file cache stays warm (the corpus was just written, and
+// hyperfine's warm-up run reads it again), the same for every tool.
+//
+// Moved aside, not removed: each is renamed into OUT/N/trash/<tool>-XXXXXXXX, and the trash
+// folders are deleted only when every size has been timed. On ext4 without a journal (the
+// Firecracker VM these numbers come from), the inode allocator skips inodes freed in the last
+// 60 s, up to 6 min (recently_deleted() in fs/ext4/ialloc.c), so right after an `rm -rf` of
+// ~50,000 files every mkdir and file create scans past them: a 10,000-service kartoteka build
+// took 20–21.6 s (16–25 s system time) instead of 12.5 s (3.5 s), Zola 24.7–27.3 s instead of
+// 11.9–15.9 s. A fresh clone on CI sees nothing of the kind. For the same reason, start a run
+// some minutes after any mass delete, including the previous run's (it deletes its trash last).
+//
+// Disk: the trash keeps every run's output until the end, so OUT needs roughly
+// (warmup + runs + 1) × the output size per tool and size free: at N = 10,000 with the defaults
+// about 7 × (590 + 590 + 261 + 249) MB ≈ 12 GB (kartoteka, cp -r, Zola, Hugo), at 20,000 about
+// twice that; nearly 40 GB for the default sizes together. Short of space, run one size at a time
+// (minutes apart).
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { loadavg } from "node:os";
 
@@ -55,7 +70,7 @@ const tools = [["kartoteka", true], ["zola", onPath("zola")], ["hugo", onPath("h
   .map(([name]) => name);
 console.error(`tools: ${tools.map((t) => t === "cp" ? "cp -r" : `${t} (${version(t === "kartoteka" ? `${kartoteka} --version` : `${t} version 2>/dev/null || ${t} --version`)})`).join(", ")}`);
 
-/** The command that builds `tool`'s site of size dir into its output, and what it removes first. */
+/** The command that builds `tool`'s site of size dir into its output, and what it moves aside first. */
 function command(tool, dir) {
   const q = (p) => `'${p}'`;
   switch (tool) {
@@ -72,6 +87,18 @@ function command(tool, dir) {
       return [`cp -r ${q(join(dir, "reference"))} ${q(join(dir, "out-cp"))}`, [join(dir, "out-cp")]];
   }
 }
+
+/** A shell command that moves those of `paths` that exist into dir/trash, each under a new
+ * name: a rename on the same file system, never a delete (see the top). */
+function moveAside(dir, tool, paths) {
+  const trash = join(dir, "trash");
+  return `mkdir -p '${trash}' && for p in ${paths.map((p) => `'${p}'`).join(" ")}; do ` +
+    `if [ -e "$p" ]; then mv "$p" "$(mktemp -d '${trash}/${tool}-XXXXXXXX')"; fi; done`;
+}
+// The trash is deleted once, when everything is timed (or the script fails).
+process.on("exit", () => {
+  for (const n of SIZES) rmSync(join(OUT, String(n), "trash"), { recursive: true, force: true });
+});
 
 const sh = (script) => execFileSync("sh", ["-c", script], { stdio: ["ignore", "inherit", "inherit"] });
 /** Maximum resident set size of one run of `script`, in MB. */
@@ -91,20 +118,21 @@ for (const n of SIZES) {
     mkdirSync(dir, { recursive: true });
     sh(`node '${join(repo, "bench/generate.mjs")}' --for build --services ${n} '${dir}'`);
   }
-  // The floor copies what kartoteka writes.
-  sh(`rm -rf '${join(dir, "reference")}' && ${command("kartoteka", dir)[0]} 2>/dev/null && mv '${join(dir, "out-kartoteka")}' '${join(dir, "reference")}'`);
+  // The floor copies what kartoteka writes. (An earlier output moves aside too: kartoteka
+  // would delete it when replacing it.)
+  sh(`${moveAside(dir, "reference", [join(dir, "reference"), join(dir, "out-kartoteka")])} && ${command("kartoteka", dir)[0]} 2>/dev/null && mv '${join(dir, "out-kartoteka")}' '${join(dir, "reference")}'`);
   const load = loadavg()[0];
   const hyperfine = ["--warmup", String(WARMUP), "--runs", String(RUNS), "--style", "basic",
     "--export-json", join(dir, "hyperfine.json")];
   for (const tool of tools) {
     const [script, clear] = command(tool, dir);
-    hyperfine.push("--prepare", `rm -rf ${clear.map((p) => `'${p}'`).join(" ")}`, "--command-name", tool, script);
+    hyperfine.push("--prepare", moveAside(dir, tool, clear), "--command-name", tool, script);
   }
   execFileSync("hyperfine", hyperfine, { stdio: ["ignore", "inherit", "inherit"] });
   const timed = JSON.parse(readFileSync(join(dir, "hyperfine.json"), "utf8")).results;
   for (const tool of tools) {
     const [script, clear] = command(tool, dir);
-    sh(`rm -rf ${clear.map((p) => `'${p}'`).join(" ")}`);
+    sh(moveAside(dir, tool, clear));
     const peak = peakMegabytes(script);
     const out = join(dir, `out-${tool}`);
     const t = timed.find((r) => r.command === tool);
