@@ -175,9 +175,12 @@ pub fn render(
 ) -> Result<String, tera::Error> {
     let parts = parts(kind, ctx, assets)?;
     let frame = frame(kind, ctx, assets, &parts);
-    let mut context = Context::from_serialize(&frame)?;
-    context.insert("page", &parts.view);
-    tera.render(kind.template(), &context)
+    // The page's view joins the frame as `page` without being serialised a second time.
+    let mut context = serde_json::to_value(&frame)?;
+    if let serde_json::Value::Object(map) = &mut context {
+        map.insert("page".to_string(), parts.view);
+    }
+    tera.render(kind.template(), &Context::from_value(context)?)
 }
 
 /// The theme's files that pages link to.
