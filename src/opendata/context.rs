@@ -1,6 +1,9 @@
 //! What every mapping function needs: the site, the language of the file being made, the
 //! vocabulary labels, and the helpers that turn our values into HSDS text and terms.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::i18n::translit::transliterate;
 use crate::model::{Lang, Localized, Site, Vocab};
 use crate::render::urls;
@@ -24,6 +27,9 @@ pub struct Ctx<'a> {
     pub labels: &'a Labels,
     /// Plain strings of the language.
     pub words: &'static Words,
+    /// The ids of records met again and again (taxonomies, terms, the owner of several
+    /// attributes), by key: a UUID v5 is a SHA-1 hash, and the export makes thousands.
+    ids: RefCell<HashMap<Key, String>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -34,7 +40,18 @@ impl<'a> Ctx<'a> {
             lang,
             labels,
             words: words(lang),
+            ids: RefCell::default(),
         }
+    }
+
+    /// The HSDS id of `key`, remembered for the next time.
+    fn id(&self, key: Key) -> String {
+        if let Some(id) = self.ids.borrow().get(&key) {
+            return id.clone();
+        }
+        let id = key.uuid();
+        self.ids.borrow_mut().insert(key, id.clone());
+        id
     }
 
     /// A text in the file's language (Bulgarian when untranslated).
@@ -74,13 +91,13 @@ impl<'a> Ctx<'a> {
     ) -> Attribute {
         let label = self.labels.term(self.lang, vocab, id);
         let taxonomy = Taxonomy {
-            id: Key::new("taxonomy", vocab.key()).uuid(),
+            id: self.id(Key::new("taxonomy", vocab.key())),
             name: self.words.vocab_name(vocab).to_string(),
             description: self.words.vocab_description(vocab).to_string(),
             uri: Some(self.url(&urls::vocabulary(self.lang, vocab))),
         };
         let term = TaxonomyTerm {
-            id: Key::new("term", &format!("{}/{id}", vocab.key())).uuid(),
+            id: self.id(Key::new("term", &format!("{}/{id}", vocab.key()))),
             code: id.to_string(),
             description: label.description.unwrap_or_else(|| label.text.clone()),
             name: label.text,
@@ -104,13 +121,13 @@ impl<'a> Ctx<'a> {
         let index = FIGURES.iter().position(|c| *c == code)?;
         let name = self.words.figures[index];
         let taxonomy = Taxonomy {
-            id: Key::new("taxonomy", "figures").uuid(),
+            id: self.id(Key::new("taxonomy", "figures")),
             name: self.words.figures_taxonomy.to_string(),
             description: self.words.figures_description.to_string(),
             uri: None,
         };
         let term = TaxonomyTerm {
-            id: Key::new("term", &format!("figures/{code}")).uuid(),
+            id: self.id(Key::new("term", &format!("figures/{code}"))),
             code: code.to_string(),
             name: name.to_string(),
             description: name.to_string(),
@@ -135,7 +152,7 @@ impl<'a> Ctx<'a> {
             id: owner
                 .child("attribute", format!("{link_type}/{}", term.code))
                 .uuid(),
-            link_id: owner.uuid(),
+            link_id: self.id(owner.clone()),
             taxonomy_term_id: term.id.clone(),
             link_type,
             link_entity: entity,

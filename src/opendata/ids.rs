@@ -6,22 +6,24 @@
 //! `term/target_groups/children`. The same content gives the same ids in every build and in
 //! both languages' files, and anyone can recompute an id from the key.
 
+use std::sync::LazyLock;
+
 use uuid::Uuid;
 
-/// The namespace of every kartoteka HSDS id: `uuid5(NAMESPACE_URL, "urn:kartoteka:hsds")`.
-fn namespace() -> Uuid {
-    Uuid::new_v5(&Uuid::NAMESPACE_URL, b"urn:kartoteka:hsds")
-}
+/// The namespace of every kartoteka HSDS id: `uuid5(NAMESPACE_URL, "urn:kartoteka:hsds")`,
+/// hashed once (the export makes several ids per service).
+static NAMESPACE: LazyLock<Uuid> =
+    LazyLock::new(|| Uuid::new_v5(&Uuid::NAMESPACE_URL, b"urn:kartoteka:hsds"));
 
 /// The UUID of the record named by `key`, in the hyphenated lowercase form.
 pub fn uuid(key: &str) -> String {
-    Uuid::new_v5(&namespace(), key.as_bytes())
+    Uuid::new_v5(&NAMESPACE, key.as_bytes())
         .hyphenated()
         .to_string()
 }
 
 /// A record's key, built from our ids: `Key::new("service", "x").child("location", 1)`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Key(String);
 
 impl Key {
