@@ -23,6 +23,7 @@ mod labels;
 mod location;
 mod organization;
 mod page;
+mod rows;
 mod schedule;
 mod service;
 mod tabular;
@@ -126,7 +127,7 @@ pub fn write_language<E>(
 
     let mut tables = tabular::Tables::default();
     for organization in &listed {
-        tables.add("organizations", &to_value(organization));
+        tables.add("organizations", organization);
     }
     // Each service is made, added to the tables and written, then dropped.
     let services = site
@@ -134,7 +135,7 @@ pub fn write_language<E>(
         .values()
         .map(|s| service::service(&ctx, s, &organizations));
     let services = Lazy::new(services, |service: &hsds::Service| {
-        tables.add("services", &to_value(service));
+        tables.add("services", service);
     });
     let document = document(&ctx, build_date, listed, services);
     file(json_path(lang), &mut |w| write_json(w, &document))?;
@@ -195,12 +196,6 @@ where
     }
 }
 
-/// A record as a JSON tree, for the tabular form.
-fn to_value<T: Serialize>(record: &T) -> serde_json::Value {
-    // These plain structs have string keys only, so serialising cannot fail.
-    serde_json::to_value(record).unwrap_or_default()
-}
-
 /// The HSDS document of one language, around its organisations and services.
 fn document<'a, S: Serialize>(
     ctx: &Ctx<'_>,
@@ -233,4 +228,49 @@ fn publisher(ctx: &Ctx<'_>) -> String {
 fn write_json<T: Serialize>(writer: &mut dyn io::Write, value: &T) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *writer, value)?;
     writer.write_all(b"\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tables filled straight from the records equal those filled from JSON trees of them.
+    #[test]
+    fn rows_from_records_equal_rows_from_json_trees() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let date = Date::new(2026, 1, 1).expect("a date");
+        for site_root in [root.to_path_buf(), root.join("tests/fixtures/render-site")] {
+            let checked = crate::check(&site_root, date);
+            let site = checked.site.expect("the site has no errors");
+            for lang in Lang::ALL {
+                let labels = Labels::new(&site.messages);
+                let ctx = Ctx::new(&site, lang, &labels);
+                let organizations = service::organizations(&ctx);
+                let (mut quick, mut reference) =
+                    (tabular::Tables::default(), tabular::Tables::default());
+                for organization in organizations.values() {
+                    quick.add("organizations", organization);
+                    let value = serde_json::to_value(organization).expect("serialises");
+                    reference.add_value("organizations", &value);
+                }
+                for s in site.services.values() {
+                    let record = service::service(&ctx, s, &organizations);
+                    quick.add("services", &record);
+                    let value = serde_json::to_value(&record).expect("serialises");
+                    reference.add_value("services", &value);
+                }
+                let rows = quick.csv_files();
+                assert!(
+                    rows.iter()
+                        .any(|(name, bytes)| *name == "services.csv" && bytes.len() > 1000)
+                );
+                assert_eq!(
+                    rows,
+                    reference.csv_files(),
+                    "{lang:?} of {}",
+                    site_root.display()
+                );
+            }
+        }
+    }
 }

@@ -8,7 +8,11 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+use serde::Serialize;
 use serde_json::{Value, json};
+
+use super::rows::Records;
 
 /// One HSDS table: its name, file and columns (`name`, `name*` for required, `name?` for
 /// required by HSDS but left empty where our sources do not know the value, `name:type` for
@@ -179,7 +183,7 @@ impl TableSpec {
 }
 
 /// The table of records nested under property `key` of an HSDS object, if any.
-fn table_of(key: &str) -> Option<&'static str> {
+pub(super) fn table_of(key: &str) -> Option<&'static str> {
     Some(match key {
         "organization" | "organizations" => "organization",
         "program" | "programs" => "program",
@@ -211,14 +215,25 @@ fn table_of(key: &str) -> Option<&'static str> {
 pub struct Tables {
     /// The columns of each table, by table name.
     columns: BTreeMap<&'static str, Vec<Column>>,
+    /// Each column's place in its table's rows, by table name and column name.
+    places: FxHashMap<&'static str, FxHashMap<&'static str, usize>>,
     /// The cells of each row, by table name and then by id.
     rows: BTreeMap<&'static str, BTreeMap<String, Vec<String>>>,
 }
 
 impl Default for Tables {
     fn default() -> Tables {
+        let columns: BTreeMap<_, _> = TABLES.iter().map(|t| (t.name, t.columns())).collect();
+        let places = columns
+            .iter()
+            .map(|(table, columns)| {
+                let places = columns.iter().enumerate().map(|(i, c)| (c.name, i));
+                (*table, places.collect())
+            })
+            .collect();
         Tables {
-            columns: TABLES.iter().map(|t| (t.name, t.columns())).collect(),
+            columns,
+            places,
             rows: BTreeMap::new(),
         }
     }
@@ -226,9 +241,48 @@ impl Default for Tables {
 
 impl Tables {
     /// Adds one top-level record: `key` is its array in the HSDS document (`organizations`,
-    /// `services`), `value` the record. Records nested in it are added to their own tables;
+    /// `services`), `record` the record. Records nested in it are added to their own tables;
     /// a record already added under its id (an organisation, a taxonomy term) stays as it was.
-    pub fn add(&mut self, key: &str, value: &Value) {
+    pub fn add<T: Serialize>(&mut self, key: &str, record: &T) {
+        if let Some(table) = table_of(key) {
+            let added = record.serialize(Records {
+                tables: self,
+                table,
+            });
+            // HSDS records are plain structs: serialising them cannot fail.
+            debug_assert!(added.is_ok(), "{added:?}");
+        }
+    }
+
+    /// How many columns `table` has (`None` for a table HSDS does not have).
+    pub(super) fn column_count(&self, table: &str) -> Option<usize> {
+        self.columns.get(table).map(Vec::len)
+    }
+
+    /// The place of column `name` in the rows of `table`.
+    pub(super) fn column_index(&self, table: &str, name: &str) -> Option<usize> {
+        self.places.get(table)?.get(name).copied()
+    }
+
+    /// Does `table` have a row with this id?
+    pub(super) fn has_row(&self, table: &str, id: &str) -> bool {
+        self.rows
+            .get(table)
+            .is_some_and(|rows| rows.contains_key(id))
+    }
+
+    /// Adds a row to `table` unless it has one with this id.
+    pub(super) fn insert_row(&mut self, table: &'static str, id: String, cells: Vec<String>) {
+        self.rows
+            .entry(table)
+            .or_default()
+            .entry(id)
+            .or_insert(cells);
+    }
+
+    /// [`Tables::add`] by way of a JSON tree: the definition the quick way is tested against.
+    #[cfg(test)]
+    pub fn add_value(&mut self, key: &str, value: &Value) {
         if let Some(table) = table_of(key) {
             self.collect(table, value);
         }
@@ -236,6 +290,7 @@ impl Tables {
 
     /// Collects the records of `value` (an object of `table`, or an array of them) and of
     /// everything nested in it.
+    #[cfg(test)]
     fn collect(&mut self, table: &'static str, value: &Value) {
         match value {
             Value::Array(items) => items.iter().for_each(|item| self.collect(table, item)),
@@ -244,16 +299,11 @@ impl Tables {
                 let Some(columns) = self.columns.get(table) else {
                     return;
                 };
-                let rows = self.rows.entry(table).or_default();
-                // A record met before (the organisation of every service, a taxonomy term) is
-                // the same record: its row and everything nested in it are already here.
-                if rows.contains_key(id) {
+                if self.has_row(table, id) {
                     return;
                 }
-                rows.insert(
-                    id.to_string(),
-                    columns.iter().map(|c| cell(object.get(c.name))).collect(),
-                );
+                let cells = columns.iter().map(|c| cell(object.get(c.name))).collect();
+                self.insert_row(table, id.to_string(), cells);
                 for (key, nested) in object {
                     if let Some(inner) = table_of(key) {
                         self.collect(inner, nested);
@@ -290,6 +340,7 @@ impl Tables {
 }
 
 /// A JSON scalar as CSV text; absent values are empty.
+#[cfg(test)]
 fn cell(value: Option<&Value>) -> String {
     match value {
         Some(Value::String(s)) => s.clone(),
