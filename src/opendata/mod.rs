@@ -224,10 +224,13 @@ fn publisher(ctx: &Ctx<'_>) -> String {
         .unwrap_or_else(|| ctx.text(&ctx.site.config.title))
 }
 
-/// Pretty JSON with a final newline.
+/// Pretty JSON with a final newline. The JSON writer makes a write per token; a buffer of a
+/// known type takes them without a call through `dyn Write` each.
 fn write_json<T: Serialize>(writer: &mut dyn io::Write, value: &T) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *writer, value)?;
-    writer.write_all(b"\n")
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, writer);
+    serde_json::to_writer_pretty(&mut buffered, value)?;
+    io::Write::write_all(&mut buffered, b"\n")?;
+    io::Write::flush(&mut buffered)
 }
 
 #[cfg(test)]

@@ -3,6 +3,9 @@
 //! The JavaScript twin is `normalize`/`tokenize` in `themes/default/static/search.js`; the
 //! shared vectors in `tests/fixtures/search/vectors.json` hold both to the same answers.
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -26,11 +29,29 @@ pub fn normalize(text: &str) -> String {
 /// handles ASCII and the basic Cyrillic letters without table lookups; the result is the same
 /// as composing, lower-casing, dropping marks and folding every character in turn.
 pub fn normalize_into(text: &str, out: &mut String) {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        push_folded(text.chars(), out);
-    } else {
-        push_folded(text.nfc(), out);
+    let start = out.len();
+    for c in text.chars() {
+        if !is_plain(c) {
+            // Something NFC may change: start again the long way.
+            out.truncate(start);
+            if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+                push_folded(text.chars(), out);
+            } else {
+                push_folded(text.nfc(), out);
+            }
+            return;
+        }
+        push_folded(std::iter::once(c), out);
     }
+}
+
+/// A character that no text containing it needs composing for: ASCII, Latin-1 and Latin
+/// Extended letters, Cyrillic (but its combining marks) and the common punctuation of
+/// U+2010–U+205E. Each has canonical combining class 0 and is NFC-stable (a test checks).
+fn is_plain(c: char) -> bool {
+    matches!(c,
+        '\0'..='\u{2ff}' | '\u{400}'..='\u{482}' | '\u{48a}'..='\u{4ff}'
+        | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
 }
 
 /// Lower-cases NFC characters onto `out`, dropping combining marks and folding ё, ѐ and ѝ.
@@ -117,8 +138,10 @@ pub const STOP_WORDS: [&str; 58] = [
 
 /// Is `word` (normalised) a stop word?
 pub fn is_stop_word(word: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&'static str>> =
+        LazyLock::new(|| STOP_WORDS.into_iter().collect());
     // No stop word is longer than 8 bytes ("като", "their"): longer words need no search.
-    word.len() <= 8 && STOP_WORDS.contains(&word)
+    word.len() <= 8 && SET.contains(word)
 }
 
 /// Is the word written in Latin letters and digits only (a possible transliteration)?
@@ -160,6 +183,7 @@ pub fn markdown_text(markdown: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::char::canonical_combining_class;
 
     #[test]
     fn normalises_case_accents_and_letters() {
@@ -200,6 +224,22 @@ mod tests {
             assert_eq!(
                 normalize(&text),
                 normalize_slowly(&text),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn plain_characters_are_nfc_stable_and_never_combine() {
+        for c in (0..0x3000)
+            .filter_map(char::from_u32)
+            .filter(|c| is_plain(*c))
+        {
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+            assert_eq!(
+                is_nfc_quick(std::iter::once(c)),
+                IsNormalized::Yes,
                 "U+{:04X}",
                 c as u32
             );
