@@ -24,7 +24,7 @@ use crate::opendata;
 use crate::output::{Staging, WriteError, feed, sitemap};
 use pages::{Assets, PageKind};
 use theme::{Theme, ThemeError};
-use view::Ctx;
+use view::{Ctx, SiteIndex};
 
 /// One file of the built site.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -295,11 +295,12 @@ impl Renderer {
         sink: &dyn Sink,
     ) -> Result<(), RenderError> {
         let languages = &self.languages;
+        let index = SiteIndex::new(site);
         kinds
             .par_iter()
             .flat_map_iter(|k| (0..languages.len()).map(move |i| (*k, i)))
             .try_for_each(|(kind, i)| {
-                sink.put(self.page(site, date, assets, kind, i)?)?;
+                sink.put(self.page(site, &index, date, assets, kind, i)?)?;
                 progress();
                 Ok(())
             })
@@ -309,6 +310,7 @@ impl Renderer {
     fn page(
         &self,
         site: &Site,
+        index: &SiteIndex<'_>,
         date: Date,
         assets: &Assets,
         kind: PageKind<'_>,
@@ -317,6 +319,7 @@ impl Renderer {
         let (lang, strings, tera) = &self.languages[i];
         let ctx = Ctx {
             site,
+            index,
             lang: *lang,
             strings,
             date,
@@ -347,9 +350,11 @@ impl Renderer {
     /// The files that list the whole site: sitemap, robots.txt and a feed per language.
     pub fn indexes(&self, site: &Site, date: Date, kinds: &[PageKind<'_>]) -> Vec<OutputFile> {
         let mut files = vec![sitemap::sitemap(site, kinds), sitemap::robots(site)];
+        let index = SiteIndex::new(site);
         for (lang, strings, _) in &self.languages {
             let ctx = Ctx {
                 site,
+                index: &index,
                 lang: *lang,
                 strings,
                 date,

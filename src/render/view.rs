@@ -3,6 +3,8 @@
 //! Templates never see the model: they see these, already in the page's language, with a
 //! fallback to Bulgarian marked so the template can add `lang="bg"` and a visible note.
 
+use std::collections::HashMap;
+
 use pulldown_cmark::HeadingLevel;
 use serde::Serialize;
 
@@ -81,11 +83,56 @@ pub struct Card {
     pub kind: Option<String>,
 }
 
+/// Who lists what, made in one pass over the services: the services of each provider and
+/// under each term, in id order. A page asks for one list; scanning every service for it on
+/// every provider and term page cost more than linear time at large sizes (each service
+/// visited is a cache miss).
+pub struct SiteIndex<'a> {
+    by_provider: HashMap<&'a str, Vec<&'a Service>>,
+    by_term: HashMap<Vocab, HashMap<&'a str, Vec<&'a Service>>>,
+}
+
+impl<'a> SiteIndex<'a> {
+    /// Indexes `site`'s services.
+    pub fn new(site: &'a Site) -> SiteIndex<'a> {
+        let mut index = SiteIndex {
+            by_provider: HashMap::new(),
+            by_term: HashMap::new(),
+        };
+        for service in site.services.values() {
+            if let Some(provider) = &service.provider {
+                let list = index.by_provider.entry(provider.as_str()).or_default();
+                list.push(service);
+            }
+            for vocab in Vocab::ALL {
+                for id in service.term_ids(vocab) {
+                    let terms = index.by_term.entry(vocab).or_default();
+                    terms.entry(id).or_default().push(service);
+                }
+            }
+        }
+        index
+    }
+
+    /// The services `provider` runs ([`Site::services_of`]).
+    pub fn services_of(&self, provider: &str) -> &[&'a Service] {
+        self.by_provider.get(provider).map_or(&[], Vec::as_slice)
+    }
+
+    /// The services classified under term `id` of `vocab` ([`Service::has_term`]).
+    pub fn services_with(&self, vocab: Vocab, id: &str) -> &[&'a Service] {
+        let services = self.by_term.get(&vocab).and_then(|terms| terms.get(id));
+        services.map_or(&[], Vec::as_slice)
+    }
+}
+
 /// What every page context is built from: the site, the page's language and its strings.
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {
     /// The site.
     pub site: &'a Site,
+    /// Who lists what in it.
+    pub index: &'a SiteIndex<'a>,
     /// The page's language.
     pub lang: Lang,
     /// The page language's strings.

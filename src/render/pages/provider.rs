@@ -51,8 +51,9 @@ pub fn context(ctx: &Ctx<'_>, provider: &Provider) -> ProviderPage {
         contact: parts::contact(ctx, &provider.contact),
         licences: parts::licences(ctx, &provider.licences),
         services: ctx
-            .site
-            .services_of(&provider.id)
+            .index
+            .services_of(provider.id.as_str())
+            .iter()
             .map(|s| ctx.service_card(s))
             .collect(),
         partnerships: ctx
@@ -61,9 +62,9 @@ pub fn context(ctx: &Ctx<'_>, provider: &Provider) -> ProviderPage {
             .map(|p| ctx.partnership_card(p))
             .collect(),
         brochure: ctx
-            .site
-            .services_of(&provider.id)
-            .next()
+            .index
+            .services_of(provider.id.as_str())
+            .first()
             .map(|_| urls::provider_brochure(ctx.lang, provider.id.as_str())),
         body: ctx.markdown(&provider.listing.body),
         provenance: parts::provenance(ctx, &provider.listing),

@@ -83,10 +83,10 @@ pub fn entries(ctx: &Ctx<'_>, vocab: Vocab, id: &str) -> Vec<Card> {
             .filter(|p| p.kind.as_str() == id)
             .map(|p| ctx.partnership_card(p))
             .collect(),
-        _ => site
-            .services
-            .values()
-            .filter(|s| s.has_term(vocab, id))
+        _ => ctx
+            .index
+            .services_with(vocab, id)
+            .iter()
             .map(|s| ctx.service_card(s))
             .collect(),
     }
