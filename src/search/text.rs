@@ -25,9 +25,11 @@ pub fn normalize(text: &str) -> String {
 
 /// [`normalize`], appended to `out` (which a caller may reuse for many texts).
 ///
-/// Most text is already NFC, so it skips composing when the quick check says so, and it
-/// handles ASCII and the basic Cyrillic letters without table lookups; the result is the same
-/// as composing, lower-casing, dropping marks and folding every character in turn.
+/// Most text is plain (ASCII, Cyrillic, common punctuation: see `is_plain`) and needs no
+/// composing: it is lower-cased and folded in one pass, ASCII and basic Cyrillic without
+/// table lookups. At the first other character it starts again the long way (the NFC quick
+/// check, then composing if needed). Either way the result is that of composing,
+/// lower-casing, dropping marks and folding every character in turn.
 pub fn normalize_into(text: &str, out: &mut String) {
     let start = out.len();
     for c in text.chars() {
