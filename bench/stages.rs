@@ -57,7 +57,7 @@ fn stages(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("check", |b| b.iter(|| kartoteka::check(&root, date())));
     group.bench_function("render", |b| {
-        b.iter(|| kartoteka::render::render_site(&site, date(), &|| {}).expect("renders"))
+        b.iter(|| kartoteka::build::render_site(&site, date(), &|| {}).expect("renders"))
     });
     for lang in Lang::ALL {
         group.bench_function(format!("index {lang}"), |b| {

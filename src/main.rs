@@ -71,7 +71,7 @@ enum Command {
         pdf_cache: Option<PathBuf>,
         /// The address the site will be published at, in place of config.toml's `base_url`
         /// (for preview deployments).
-        #[arg(long, value_parser = kartoteka::config::base_url)]
+        #[arg(long, value_parser = kartoteka::model::config::base_url)]
         base_url: Option<String>,
     },
     /// Build the site into memory and serve it at http://127.0.0.1:1111/, rebuilding and
@@ -164,8 +164,8 @@ enum NewKind {
 }
 
 impl NewKind {
-    fn kind(self) -> kartoteka::load::Kind {
-        use kartoteka::load::Kind;
+    fn kind(self) -> kartoteka::model::Kind {
+        use kartoteka::model::Kind;
         match self {
             NewKind::Service => Kind::Service,
             NewKind::Provider => Kind::Provider,
@@ -218,7 +218,7 @@ fn main() -> ExitCode {
                     }
                     println!(
                         "replace every „{}…“, then run: kartoteka check",
-                        kartoteka::scaffold::PLACEHOLDER
+                        kartoteka::model::PLACEHOLDER
                     );
                     ExitCode::SUCCESS
                 }
@@ -364,7 +364,7 @@ fn build(
     }
     let site = &*site;
     let bar = std::io::stderr().is_terminal().then(|| {
-        let bar = indicatif::ProgressBar::new(kartoteka::render::page_count(site) as u64);
+        let bar = indicatif::ProgressBar::new(kartoteka::build::page_count(site) as u64);
         bar.set_style(
             indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),

@@ -7,11 +7,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::load::Kind;
-use crate::model::{Vocab, Vocabularies};
-
-/// The text that marks a value still to be written; `check` refuses it.
-pub const PLACEHOLDER: &str = "ПОПЪЛНЕТЕ";
+use crate::model::{Kind, PLACEHOLDER, Vocab, Vocabularies};
 
 /// Why `new` wrote nothing.
 #[derive(Debug, thiserror::Error)]

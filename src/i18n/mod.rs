@@ -1,8 +1,6 @@
-//! Languages of the site's text: Fluent message files and bundles, transliteration.
+//! The words of the interface in every language: Fluent bundles of the theme's strings with
+//! the site's overrides.
 
-pub mod messages;
 pub mod strings;
-pub mod translit;
 
-pub use messages::SiteMessages;
 pub use strings::Strings;

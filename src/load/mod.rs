@@ -16,47 +16,7 @@ pub use front_matter::{Split, split};
 pub use walk::{ContentPath, classify};
 
 use crate::diagnostics::{Diagnostic, Severity, SourceText, display_path};
-use crate::model::Lang;
-
-/// The folders of `content/`, one per content kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    /// `content/_index.md`: the home page's text.
-    Home,
-    /// `content/services/`.
-    Service,
-    /// `content/providers/`.
-    Provider,
-    /// `content/partnerships/`.
-    Partnership,
-    /// `content/pages/`.
-    Page,
-    /// `content/brochures/`.
-    Brochure,
-}
-
-impl Kind {
-    /// The kinds that live in a folder of their own.
-    pub const FOLDERS: [Kind; 5] = [
-        Kind::Service,
-        Kind::Provider,
-        Kind::Partnership,
-        Kind::Page,
-        Kind::Brochure,
-    ];
-
-    /// The folder under `content/` (empty for the home page).
-    pub fn folder(self) -> &'static str {
-        match self {
-            Kind::Home => "",
-            Kind::Service => "services",
-            Kind::Provider => "providers",
-            Kind::Partnership => "partnerships",
-            Kind::Page => "pages",
-            Kind::Brochure => "brochures",
-        }
-    }
-}
+use crate::model::{Kind, Lang};
 
 /// A text file of the site, decoded (UTF-8, byte order mark removed).
 #[derive(Clone, Debug)]

@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::Kind;
 use crate::diagnostics::{Diagnostic, Severity, display_path, suggest};
+use crate::model::Kind;
 use crate::model::Lang;
 use crate::model::id::{check_id, suggest_id};
 

@@ -110,7 +110,7 @@ pub fn check_id(name: &str) -> Option<&'static str> {
 
 /// Suggests a valid id for an invalid name: transliterated, lowercased, other characters as `-`.
 pub fn suggest_id(name: &str) -> String {
-    crate::i18n::translit::slugify(name)
+    super::translit::slugify(name)
 }
 
 #[cfg(test)]

@@ -3,15 +3,19 @@
 //! Nothing here reads files or prints; `load` and `validate` build a `Site`, and the output
 //! stages (pages, search, brochures, open data) read it.
 
+pub mod config;
 pub mod contact;
 pub mod date;
 pub mod eik;
 pub mod hours;
 pub mod id;
+pub mod kind;
 pub mod kinds;
 pub mod lang;
+pub mod messages;
 pub mod parts;
 pub mod phone;
+pub mod translit;
 pub mod vocab;
 
 use std::collections::BTreeMap;
@@ -19,6 +23,7 @@ use std::path::PathBuf;
 
 pub use date::Date;
 pub use id::Id;
+pub use kind::Kind;
 pub use kinds::{
     Brochure, BrochureId, Home, Page, PageId, Paper, Partnership, PartnershipId, Provider,
     ProviderId, Selection, Service, ServiceId,
@@ -27,8 +32,12 @@ pub use lang::{Lang, Localized, Shown};
 pub use parts::{Contact, Coordinates, Issuer, Licence, Listing, Location, Origin};
 pub use vocab::{TermId, Vocab, Vocabularies};
 
-use crate::config::Config;
-use crate::i18n::SiteMessages;
+use config::Config;
+use messages::SiteMessages;
+
+/// The word a field holds until an editor fills it in: `kartoteka new` writes it into every
+/// required field, and `check` reports every place that still holds it.
+pub const PLACEHOLDER: &str = "ПОПЪЛНЕТЕ";
 
 /// A whole directory site, validated and linked: every reference in it resolves.
 #[derive(Clone, Debug)]

@@ -4,9 +4,9 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::i18n::translit::transliterate;
+use crate::model::translit::transliterate;
 use crate::model::{Lang, Localized, Site, Vocab};
-use crate::render::urls;
+use crate::urls;
 
 use super::hsds::{Attribute, Taxonomy, TaxonomyTerm};
 use super::ids::Key;

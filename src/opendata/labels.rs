@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 
-use crate::i18n::SiteMessages;
+use crate::model::messages::SiteMessages;
 use crate::model::{Lang, Vocab};
 
 /// A term's label in one language, and its description when the Fluent file gives one.

@@ -35,6 +35,7 @@ use std::io;
 use serde::Serialize;
 
 use crate::model::{Date, Lang, Site};
+use crate::output::Contents;
 
 pub use ids::uuid;
 pub use page::{FileEntry, LicenceInfo, OpenDataPage, page, page_url};
@@ -160,9 +161,6 @@ pub fn write_language<E>(
         write_json(w, &package)
     })
 }
-
-/// Writes one file's contents into the writer it is given.
-pub type Contents<'a> = &'a mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>;
 
 /// A sequence serialised as its items are made: each item is shown to `tap` and written, and
 /// none is kept. It can be serialised once; serde sees the same array as from a `Vec`.

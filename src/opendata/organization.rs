@@ -1,7 +1,7 @@
 //! A provider as an HSDS organization, with its offices, phones, contact person, ЕИК and kind.
 
 use crate::model::{Contact, Provider, Vocab};
-use crate::render::urls;
+use crate::urls;
 
 use super::context::Ctx;
 use super::hsds::{Contact as HsdsContact, Organization, OrganizationIdentifier, Phone};

@@ -12,7 +12,7 @@ use super::{csv_folder, json_path};
 
 /// The page's URL: `/otvoreni-danni/`, `/en/open-data/`.
 pub fn page_url(lang: Lang) -> String {
-    crate::render::urls::open_data(lang)
+    crate::urls::open_data(lang)
 }
 
 /// Everything the open data page shows, in one language.

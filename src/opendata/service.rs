@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::{Issuer, Licence, ProviderId, Service, Vocab};
-use crate::render::urls;
+use crate::urls;
 
 use super::context::Ctx;
 use super::hsds::{

@@ -11,7 +11,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::render::OutputFile;
+use super::OutputFile;
 
 /// Why the site could not be written.
 #[derive(Debug, thiserror::Error)]

@@ -13,7 +13,7 @@ use super::strings::Strings;
 use crate::model::{
     Date, Issuer, Lang, Licence, Localized, Paper, Provider, Service, Shown, Site, Vocab,
 };
-use crate::render::urls;
+use crate::urls;
 
 /// A piece of text with the language it is written in (it differs on fallback).
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::model::{BrochureId, Lang, Paper, ProviderId, Site};
-use crate::render::urls;
+use crate::urls;
 
 /// What a brochure is about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -6,9 +6,9 @@ use fluent_bundle::FluentValue;
 use super::document::{Row, Text};
 use super::qr;
 use super::strings::Strings;
-use crate::i18n::translit::transliterate;
+use crate::model::translit::transliterate;
 use crate::model::{Contact, Localized, Location, Service, Site, Vocab};
-use crate::render::urls;
+use crate::urls;
 
 /// A service as the template prints it.
 #[derive(Clone, Debug, serde::Serialize)]

@@ -3,9 +3,9 @@
 
 use serde_json::{Value, json};
 
-use super::urls;
 use super::view::Ctx;
 use crate::model::{Contact, Location, Provider, Service, Vocab};
+use crate::urls;
 
 /// The JSON-LD of a service page.
 ///

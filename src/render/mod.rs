@@ -1,48 +1,32 @@
 //! Rendering: the typed site → the files of the website, in every language (contract §4).
 //!
 //! Takes a [`Site`] and a build date and hands every output file to a [`Sink`] as soon as it
-//! is made: `build` writes them into a staging folder ([`crate::output::Staging`]), `serve`
-//! and the tests keep them in memory ([`Collect`]). Pages are rendered in parallel with
-//! rayon. The files do not depend on the order they are made in.
+//! is made (the build runs it beside the other output stages). Pages are rendered in
+//! parallel with rayon. The files do not depend on the order they are made in. The files for
+//! machines that list the whole site (sitemap, robots.txt, feeds) are made here too.
 
 pub mod env;
 pub mod jsonld;
 pub mod markdown;
 pub mod pages;
 pub mod theme;
-pub mod urls;
 pub mod view;
 
-use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+pub mod feed;
+pub mod sitemap;
+mod xml;
+
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::i18n::Strings;
 use crate::model::{Date, Lang, Site};
-use crate::opendata;
-use crate::output::{Staging, WriteError, feed, sitemap};
+use crate::output::{Collect, OutputFile, Sink, WriteError};
+use crate::urls;
 use pages::{Assets, PageKind};
 use theme::{Theme, ThemeError};
 use view::{Ctx, SiteIndex};
-
-/// One file of the built site.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OutputFile {
-    /// Path relative to the output folder, with `/` separators (`uslugi/x/index.html`).
-    pub path: String,
-    /// The contents.
-    pub bytes: Vec<u8>,
-}
-
-/// Everything a build writes.
-#[derive(Debug)]
-pub struct Rendered {
-    /// The files, sorted by path.
-    pub files: Vec<OutputFile>,
-    /// How many HTML pages each language has.
-    pub pages: BTreeMap<Lang, usize>,
-}
 
 /// Why the site could not be rendered.
 #[derive(Debug, thiserror::Error)]
@@ -64,139 +48,6 @@ pub enum RenderError {
         /// What went wrong, with its causes.
         message: String,
     },
-}
-
-/// How many HTML pages [`render_site`] makes (for a progress bar).
-pub fn page_count(site: &Site) -> usize {
-    PageKind::all(site).len() * Lang::ALL.len()
-}
-
-/// Where rendered files go, as they are made (from several threads at once).
-pub trait Sink: Sync {
-    /// Takes one file; an error stops the rendering.
-    fn put(&self, file: OutputFile) -> Result<(), RenderError>;
-
-    /// Takes one file written by `contents` (for large files, which a sink that writes to
-    /// disk need not hold in memory); returns its size in bytes.
-    fn put_with(
-        &self,
-        path: String,
-        contents: opendata::Contents<'_>,
-    ) -> Result<usize, RenderError> {
-        let mut bytes = Vec::new();
-        contents(&mut bytes).map_err(|e| WriteError::Io(path.clone().into(), e))?;
-        let size = bytes.len();
-        self.put(OutputFile { path, bytes })?;
-        Ok(size)
-    }
-}
-
-impl Sink for Staging {
-    fn put(&self, file: OutputFile) -> Result<(), RenderError> {
-        Ok(Staging::put(self, &file.path, &file.bytes)?)
-    }
-
-    fn put_with(
-        &self,
-        path: String,
-        contents: opendata::Contents<'_>,
-    ) -> Result<usize, RenderError> {
-        let size = Staging::put_with(self, &path, contents)?;
-        Ok(usize::try_from(size).unwrap_or(usize::MAX))
-    }
-}
-
-/// A [`Sink`] that keeps the files in memory.
-#[derive(Default)]
-pub struct Collect(Mutex<Vec<OutputFile>>);
-
-impl Sink for Collect {
-    fn put(&self, file: OutputFile) -> Result<(), RenderError> {
-        // A panic elsewhere cannot leave a half-pushed Vec: take the list even if poisoned.
-        let mut files = self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        files.push(file);
-        Ok(())
-    }
-}
-
-impl Collect {
-    /// The files, sorted by path; two files for one path are an error, as in a build.
-    pub fn into_files(self) -> Result<Vec<OutputFile>, RenderError> {
-        let mut files = self
-            .0
-            .into_inner()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        if let Some(pair) = files.windows(2).find(|w| w[0].path == w[1].path) {
-            return Err(WriteError::Twice(pair[0].path.clone()).into());
-        }
-        Ok(files)
-    }
-}
-
-/// Renders the whole site as of `date` into memory; `progress` is called once per page.
-pub fn render_site(
-    site: &Site,
-    date: Date,
-    progress: &(dyn Fn() + Sync),
-) -> Result<Rendered, RenderError> {
-    let renderer = Renderer::new(site)?;
-    let collect = Collect::default();
-    let (pages, _) = render_into(&renderer, site, date, progress, &collect)?;
-    Ok(Rendered {
-        files: collect.into_files()?,
-        pages,
-    })
-}
-
-/// Renders the whole site as of `date` with a renderer made beforehand, handing each file to
-/// `sink` as soon as it is made; `progress` is called once per page. Returns how many pages
-/// each language has, and the assets the pages were rendered with (`serve` keeps them).
-pub fn render_into(
-    renderer: &Renderer,
-    site: &Site,
-    date: Date,
-    progress: &(dyn Fn() + Sync),
-    sink: &dyn Sink,
-) -> Result<(BTreeMap<Lang, usize>, Assets), RenderError> {
-    let kinds = PageKind::all(site);
-    // The open data page lists the export's files and sizes: every other page is rendered
-    // while the export is made (one language at a time, on one thread), that page after it.
-    let (later, now): (Vec<PageKind<'_>>, Vec<PageKind<'_>>) =
-        kinds.iter().partition(|k| matches!(k, PageKind::OpenData));
-    let theme_assets = renderer.theme_assets();
-    let (assets, rest) = rayon::join(
-        || renderer.assets_into(site, date, sink),
-        || {
-            rayon::join(
-                || renderer.pages_into(site, date, &theme_assets, &now, progress, sink),
-                || {
-                    for file in renderer.statics() {
-                        sink.put(file)?;
-                    }
-                    search_into(site, sink)?;
-                    for file in renderer.indexes(site, date, &kinds) {
-                        sink.put(file)?;
-                    }
-                    Ok::<(), RenderError>(())
-                },
-            )
-        },
-    );
-    let (pages, others) = rest;
-    pages?;
-    others?;
-    let assets = assets?;
-    renderer.pages_into(site, date, &assets, &later, progress, sink)?;
-    let pages = renderer
-        .languages
-        .iter()
-        .map(|(lang, _, _)| (*lang, kinds.len()))
-        .collect();
-    Ok((pages, assets))
 }
 
 /// A site's theme made ready: templates compiled and strings loaded for every language, so
@@ -227,32 +78,8 @@ impl Renderer {
         Ok(Renderer { theme, languages })
     }
 
-    /// What pages link to: the theme's stylesheet and search script, and the open data export,
-    /// whose files go to `sink` one language at a time (the export is the one costly part: it
-    /// holds every listing).
-    pub fn assets_into(
-        &self,
-        site: &Site,
-        date: Date,
-        sink: &dyn Sink,
-    ) -> Result<Assets, RenderError> {
-        let mut open_data = Vec::new();
-        for lang in Lang::ALL {
-            opendata::write_language(site, date, lang, &mut |path, contents| {
-                let size = sink.put_with(path.clone(), contents)?;
-                open_data.push((path, size));
-                Ok::<(), RenderError>(())
-            })?;
-        }
-        open_data.sort();
-        Ok(Assets {
-            open_data,
-            ..self.theme_assets()
-        })
-    }
-
-    /// The theme's part of [`Renderer::assets_into`], without the open data export (enough for every
-    /// page but the open data page).
+    /// What pages link to from the theme: its stylesheet and search script (the open data
+    /// export's files are added by the build, for the open data page).
     pub fn theme_assets(&self) -> Assets {
         Assets {
             stylesheet: urls::asset("style.css"),
@@ -266,7 +93,7 @@ impl Renderer {
     }
 
     /// Renders `kinds` in every language, in parallel; `progress` is called once per page.
-    /// The files come in no particular order.
+    /// The files come sorted by path.
     pub fn pages(
         &self,
         site: &Site,
@@ -277,10 +104,7 @@ impl Renderer {
     ) -> Result<Vec<OutputFile>, RenderError> {
         let collect = Collect::default();
         self.pages_into(site, date, assets, kinds, progress, &collect)?;
-        Ok(collect
-            .0
-            .into_inner()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()))
+        Ok(collect.into_files()?)
     }
 
     /// Renders `kinds` in every language, in parallel, handing each page to `sink` as soon as
@@ -363,26 +187,6 @@ impl Renderer {
         }
         files
     }
-}
-
-/// The search index of every language.
-pub fn search_files(site: &Site) -> Result<Vec<OutputFile>, RenderError> {
-    let collect = Collect::default();
-    search_into(site, &collect)?;
-    collect.into_files()
-}
-
-/// The search index of every language, one language after the other (the pages and the
-/// open data keep the other threads busy meanwhile, and one index at a time keeps memory
-/// down), handed to `sink`.
-pub fn search_into(site: &Site, sink: &dyn Sink) -> Result<(), RenderError> {
-    Lang::ALL.iter().try_for_each(|lang| {
-        let index = crate::search::build_index(site, *lang);
-        for (path, bytes) in index.into_files() {
-            sink.put(OutputFile { path, bytes })?;
-        }
-        Ok(())
-    })
 }
 
 /// An error with each of its causes, joined: Tera puts the useful part in the sources.

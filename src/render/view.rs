@@ -8,11 +8,13 @@ use std::collections::HashMap;
 use pulldown_cmark::HeadingLevel;
 use serde::Serialize;
 
-use super::{markdown, urls};
-use crate::i18n::{Strings, translit};
+use super::markdown;
+use crate::i18n::Strings;
+use crate::model::translit;
 use crate::model::{
     Date, Lang, Localized, Partnership, Provider, ProviderId, Service, Shown, Site, Vocab,
 };
+use crate::urls;
 
 /// A text as shown on a page of some language.
 #[derive(Clone, Debug, Serialize)]

@@ -1,12 +1,12 @@
 //! The searchable documents of a site in one language: what each page says, field by field.
 //!
 //! Services, providers, partnerships and free pages are documents; each knows its URL (from
-//! [`crate::render::urls`]), the text of each weighted [`Field`], and its facet values.
+//! [`crate::urls`]), the text of each weighted [`Field`], and its facet values.
 
 use crate::model::{
     Lang, Listing, Localized, Location, Page, Partnership, Provider, Service, Site, Vocab,
 };
-use crate::render::urls;
+use crate::urls;
 
 use super::abbreviations::implied_abbreviations;
 use super::labels::Labels;

@@ -2,7 +2,7 @@
 //! "дневен център" and "школа".
 //!
 //! A Cyrillic term gets the official transliteration (Закон за транслитерацията, via
-//! [`crate::i18n::translit`]) plus the spellings people type by hand: ъ as a/u/y and й as y/i.
+//! [`crate::model::translit`]) plus the spellings people type by hand: ъ as a/u/y and й as y/i.
 //! Both these and a typed Latin word then go through [`fold`], which merges the informal
 //! letters that always mean the same thing (4→ch, 6→sh, 6t→sht, w→v, x→h, q→ya, j→zh or y,
 //! c→ts, iu→yu, iya→ia). Two spellings match when their folded keys are equal (or, for typos, close).
@@ -11,7 +11,7 @@
 //! JavaScript twins of these functions (`latinKeys`, `fold`), which saves a third of the
 //! lexicon's size. The shared test vectors hold both sides to the same output.
 
-use crate::i18n::translit::transliterate;
+use crate::model::translit::transliterate;
 
 /// How many of a word's ambiguous letters (ъ, й) get their informal spellings too; the rest
 /// keep the official one. Keeps the number of keys per word at most 3 × 3 = 9.

@@ -58,7 +58,7 @@ pub fn build_index(site: &Site, lang: Lang) -> SearchIndex {
 impl SearchIndex {
     /// The folder of a language's index, relative to the output root: `search/bg/`.
     pub fn folder(lang: Lang) -> String {
-        crate::render::urls::search_index(lang)
+        crate::urls::search_index(lang)
             .trim_start_matches('/')
             .to_string()
     }
@@ -89,7 +89,7 @@ impl SearchIndex {
     /// The site-absolute URL of the manifest the search page starts from:
     /// `/search/bg/manifest.json`.
     pub fn manifest_url(&self) -> String {
-        crate::render::urls::search_manifest(self.lang)
+        crate::urls::search_manifest(self.lang)
     }
 
     /// Total size of the index files in bytes (before compression).

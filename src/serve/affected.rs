@@ -8,10 +8,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::load::Kind;
+use crate::model::Kind;
 use crate::model::{Issuer, Lang, Licence, Service, Site, Vocab};
 use crate::render::pages::PageKind;
-use crate::render::urls;
+use crate::urls;
 
 /// What changed in the site folder.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -16,11 +16,13 @@ use std::time::Instant;
 
 use super::affected::{Affected, Change, resolve, touched};
 use super::second::{Edit, Job, Owed, Sink, Worker};
+use crate::build;
 use crate::diagnostics::{self, Diagnostic, Severity};
-use crate::load::Kind;
+use crate::model::Kind;
 use crate::model::{Date, Lang, Site};
+use crate::output::{Collect, OutputFile};
 use crate::render::pages::PageKind;
-use crate::render::{self, OutputFile, RenderError, Renderer};
+use crate::render::{RenderError, Renderer};
 use crate::validate::{Recheck, recheck_item};
 
 /// Files to put in place of the served ones.
@@ -217,8 +219,8 @@ impl Live {
             return Outcome::Failed(self.all_diagnostics());
         };
         let rendered = Renderer::new(&site).and_then(|renderer| {
-            let collect = render::Collect::default();
-            let (pages, _) = render::render_into(&renderer, &site, self.date, &|| {}, &collect)?;
+            let collect = Collect::default();
+            let (pages, _) = build::write_site(&renderer, &site, self.date, &|| {}, &collect)?;
             Ok((renderer, pages, collect.into_files()?))
         });
         let (renderer, pages, files) = match rendered {
@@ -259,7 +261,7 @@ fn whole_site_paths(files: &[OutputFile], renderer: &Renderer, site: &Site) -> B
     let mut other: BTreeSet<String> = renderer.statics().into_iter().map(|f| f.path).collect();
     for kind in PageKind::all(site) {
         for lang in Lang::ALL {
-            other.insert(render::urls::output_file(&kind.url(lang)));
+            other.insert(crate::urls::output_file(&kind.url(lang)));
         }
     }
     files

@@ -16,11 +16,13 @@ use std::time::{Duration, Instant};
 
 use super::affected::{PageKey, resolve};
 use super::live::Patch;
+use crate::build;
 use crate::diagnostics::Diagnostic;
-use crate::load::Kind;
+use crate::model::Kind;
 use crate::model::{Date, Site};
-use crate::render::pages::PageKind;
-use crate::render::{self, OutputFile, RenderError, Renderer};
+use crate::output::{Collect, OutputFile};
+use crate::render::pages::{Assets, PageKind};
+use crate::render::{RenderError, Renderer};
 
 /// Pages rendered between two looks at whether a newer change came.
 const CHUNK: usize = 64;
@@ -374,8 +376,11 @@ fn render_owed(
     owed: &Owed,
     current: &(dyn Fn() -> bool + Sync),
 ) -> Result<Option<Ready>, RenderError> {
-    let open_data = render::Collect::default();
-    let assets = renderer.assets_into(site, date, &open_data)?;
+    let open_data = Collect::default();
+    let assets = Assets {
+        open_data: build::open_data(site, date, &open_data)?,
+        ..renderer.theme_assets()
+    };
     let all = PageKind::all(site);
     let (pages, gone) = if owed.all {
         (all.clone(), Vec::new())
@@ -397,7 +402,9 @@ fn render_owed(
     if !current() {
         return Ok(None);
     }
-    let mut whole_site = render::search_files(site)?;
+    let search = Collect::default();
+    build::search(site, &search)?;
+    let mut whole_site = search.into_files()?;
     if !current() {
         return Ok(None);
     }

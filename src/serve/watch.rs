@@ -127,7 +127,7 @@ pub fn change_of(relative: &str) -> Option<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::Kind;
+    use crate::model::Kind;
 
     #[test]
     fn paths_become_changes() {

@@ -274,13 +274,13 @@ impl<'c, 'i> Table<'c, 'i> {
 
     fn string_of(&self, key: &str, value: &Spanned<DeValue<'_>>, example: &str) -> Option<String> {
         match value.get_ref() {
-            DeValue::String(s) if s.contains(crate::scaffold::PLACEHOLDER) => {
+            DeValue::String(s) if s.contains(crate::model::PLACEHOLDER) => {
                 self.ctx.error(
                     value.span(),
                     format!("`{key}` still holds the placeholder written by `kartoteka new`"),
                     format!(
                         "replace the whole \"{}…\" value with the real one",
-                        crate::scaffold::PLACEHOLDER
+                        crate::model::PLACEHOLDER
                     ),
                 );
                 None
@@ -457,7 +457,7 @@ impl<'c, 'i> Table<'c, 'i> {
         };
         if date.is_none() {
             let (message, hint) = match value.get_ref() {
-                DeValue::String(s) if s.contains(crate::scaffold::PLACEHOLDER) => (
+                DeValue::String(s) if s.contains(crate::model::PLACEHOLDER) => (
                     format!("`{key}` still holds the placeholder written by `kartoteka new`"),
                     format!(
                         "write the date without quotes in place of the placeholder: {key} = 2020-01-28"

@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Item, assemble, read_file};
 use crate::diagnostics::{self, Diagnostic};
-use crate::load::{self, ContentFile, Kind};
+use crate::load::{self, ContentFile};
+use crate::model::Kind;
 use crate::model::{Date, Lang, Site};
 
 use super::known::Known;

@@ -8,7 +8,7 @@ use toml::Spanned;
 use super::fields::{Need, Role, Table};
 use super::known::Known;
 use super::parts;
-use crate::load::Kind;
+use crate::model::Kind;
 use crate::model::eik::check_eik;
 use crate::model::vocab::{
     Activity, Funding, Locality, PartnershipKind, ProviderKind, ServiceType, TargetGroup,

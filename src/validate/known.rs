@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::fields::{Need, Table};
 use crate::diagnostics::suggest;
-use crate::load::Kind;
+use crate::model::Kind;
 use crate::model::vocab::Vocabulary;
 use crate::model::{Date, Id, TermId, Vocabularies};
 

@@ -4,10 +4,12 @@
 //! into its kind's type in parallel, checking references against the ids known from the file
 //! list; then translations are merged into their default-language items.
 
+mod config;
 pub mod fields;
 mod item;
 mod kinds;
 mod known;
+mod messages;
 pub(crate) mod parts;
 mod translation;
 mod vocabularies;
@@ -19,7 +21,8 @@ use rayon::prelude::*;
 use toml::de::DeTable;
 
 use crate::diagnostics::{self, Diagnostic, Severity};
-use crate::load::{self, ContentFile, Kind};
+use crate::load::{self, ContentFile};
+use crate::model::Kind;
 use crate::model::{Date, Home, Lang, Localized, Origin, Site};
 use fields::{FileCtx, Role, Table, Translation};
 use known::Known;
@@ -83,10 +86,10 @@ pub fn toml_error(ctx: &FileCtx<'_>, e: &toml::de::Error) -> Diagnostic {
 
 /// Loads, validates and links the site at `root`; `today` judges `verified` dates.
 pub fn check_site(root: &Path, today: Date) -> Checked {
-    let (config, mut all) = crate::config::load(root);
+    let (config, mut all) = config::load(root);
     let (vocab, problems) = vocabularies::load(root);
     all.extend(problems);
-    let (messages, problems) = crate::i18n::messages::load(root, config.max_file_size);
+    let (messages, problems) = messages::load(root, config.max_file_size);
     all.extend(problems);
     all.extend(vocabularies::check_labels(&vocab, &messages));
     let loaded = load::load_content(root, config.max_file_size);
@@ -191,7 +194,7 @@ pub fn check_text(
         vocabularies,
         ids: BTreeMap::new(),
         today,
-        stale_after_days: crate::config::DEFAULT_STALE_AFTER_DAYS,
+        stale_after_days: crate::model::config::DEFAULT_STALE_AFTER_DAYS,
     };
     let result = read_file(&content, &known);
     let mut out = result.ctx.into_diagnostics();
@@ -274,7 +277,7 @@ fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>) -> FileResult<'a> {
         }
     };
     let body_start = file.front_matter.end;
-    if let Some(at) = file.file.text[body_start..].find(crate::scaffold::PLACEHOLDER) {
+    if let Some(at) = file.file.text[body_start..].find(crate::model::PLACEHOLDER) {
         let at = body_start + at;
         ctx.push(
             ctx.source

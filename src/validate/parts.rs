@@ -4,7 +4,7 @@ use toml::Spanned;
 
 use super::fields::{Need, Role, Table};
 use super::known::Known;
-use crate::load::Kind;
+use crate::model::Kind;
 use crate::model::contact::{check_email, check_web_url};
 use crate::model::hours;
 use crate::model::phone::parse_phone;

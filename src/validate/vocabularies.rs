@@ -8,9 +8,9 @@ use toml::de::{DeTable, DeValue};
 use super::fields::{FileCtx, Role};
 use super::toml_error;
 use crate::diagnostics::{Diagnostic, Severity, suggest};
-use crate::i18n::SiteMessages;
 use crate::load::read_text;
 use crate::model::id::{check_id, suggest_id};
+use crate::model::messages::SiteMessages;
 use crate::model::{Lang, Vocab, Vocabularies};
 
 const FILE: &str = "vocabularies.toml";

@@ -29,7 +29,7 @@ fn build_ruse(out: &Path) -> BTreeSet<String> {
 /// The file a site path is served from: `/uslugi/x/` → `uslugi/x/index.html`.
 fn served(out: &Path, path: &str) -> std::path::PathBuf {
     let path = path.split(['#', '?']).next().unwrap_or_default();
-    out.join(kartoteka::render::urls::output_file(path))
+    out.join(kartoteka::urls::output_file(path))
 }
 
 /// Follows every internal link and asset reference (`href`, `src`, `data-manifest`) of every

@@ -3,8 +3,9 @@
 use std::path::Path;
 
 use crate::common::{copy_tree, fixed_date, fixture};
-use kartoteka::load::Kind;
-use kartoteka::scaffold::{NewError, PLACEHOLDER, write_new};
+use kartoteka::model::Kind;
+use kartoteka::model::PLACEHOLDER;
+use kartoteka::scaffold::{NewError, write_new};
 
 /// What an editor writes in place of each placeholder, by kind (the Bulgarian file, then English).
 fn fill(kind: Kind, text: &str) -> String {

@@ -2,7 +2,7 @@
 //! other table (unknown fields and bad addresses are errors).
 
 use crate::common::{check_with, fixed_date, repo};
-use kartoteka::config::OpenDataConfig;
+use kartoteka::model::config::OpenDataConfig;
 
 fn errors(checked: &kartoteka::Checked) -> Vec<String> {
     checked

@@ -37,10 +37,10 @@ fn a_build_writes_the_same_bytes_as_the_export_and_lists_their_sizes() {
             assert!(written == bytes, "{name}: {path} differs from the export");
         }
         // The open data page (which shows the sizes) is the one rendered in memory.
-        let rendered = kartoteka::render::render_site(&site, build_date(), &|| {})
+        let rendered = kartoteka::build::render_site(&site, build_date(), &|| {})
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         for lang in Lang::ALL {
-            let path = kartoteka::render::urls::output_file(&page_url(lang));
+            let path = kartoteka::urls::output_file(&page_url(lang));
             let in_memory = rendered.files.iter().find(|f| f.path == path);
             let built = std::fs::read(out.join(&path)).unwrap_or_default();
             assert!(

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use crate::common::{fixed_date, repo};
 use kartoteka::model::{Lang, Site};
 use kartoteka::print::{self, Form, Printed, Subject};
-use kartoteka::render::urls;
+use kartoteka::urls;
 
 fn ruse() -> Site {
     let checked = kartoteka::check(&repo(), fixed_date());

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
-use kartoteka::load::Kind;
+use kartoteka::model::Kind;
 use kartoteka::serve::affected::Change;
 use kartoteka::serve::live::{Live, Outcome, Patch};
 use kartoteka::serve::second::{Second, Sink};
@@ -93,8 +93,8 @@ fn start(root: &Path) -> (Live, Arc<Served>, Outcome) {
 fn whole_build(root: &Path) -> Files {
     let checked = kartoteka::check(root, crate::common::fixed_date());
     let site = checked.site.expect("the edited site is clean");
-    let rendered = kartoteka::render::render_site(&site, crate::common::fixed_date(), &|| {})
-        .expect("renders");
+    let rendered =
+        kartoteka::build::render_site(&site, crate::common::fixed_date(), &|| {}).expect("renders");
     rendered
         .files
         .into_iter()

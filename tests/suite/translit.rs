@@ -1,7 +1,7 @@
 //! Transliteration table tests through the public API: the official Bulgarian system
 //! (Закон за транслитерацията, 2009), as used for English addresses and slugs.
 
-use kartoteka::i18n::translit::{slugify, transliterate};
+use kartoteka::model::translit::{slugify, transliterate};
 
 #[test]
 fn official_system_table() {

@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use super::terms::{self, VocabView};
 use crate::model::{Page, Vocab};
-use crate::render::urls;
 use crate::render::view::{Ctx, Link, Text};
+use crate::urls;
 
 /// The vocabularies the home page offers for browsing, in this order.
 const BROWSE: [Vocab; 4] = [

@@ -16,9 +16,10 @@ pub mod terms;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use super::jsonld;
 use super::view::{Ctx, Link, Text};
-use super::{jsonld, urls};
 use crate::model::{Date, Lang, Page, Partnership, Provider, Service, Site, Vocab};
+use crate::urls;
 
 /// One page of the site, in no language yet.
 #[derive(Clone, Copy, Debug)]

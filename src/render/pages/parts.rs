@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::model::{Contact, Issuer, Licence, Listing, Location, Vocab};
-use crate::render::urls;
 use crate::render::view::{Ctx, Link, Term, Text};
+use crate::urls;
 
 /// A place, with its hours in words and a map link.
 #[derive(Debug, Serialize)]

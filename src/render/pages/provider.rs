@@ -5,8 +5,8 @@ use serde::Serialize;
 
 use super::parts::{self, ContactView, LicenceView, LocationView, Provenance};
 use crate::model::{Provider, Vocab};
-use crate::render::urls;
 use crate::render::view::{Card, Ctx, Term, Text};
+use crate::urls;
 
 /// The context of `provider.html`.
 #[derive(Debug, Serialize)]

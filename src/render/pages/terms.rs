@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::model::{Site, Vocab};
-use crate::render::urls;
 use crate::render::view::{Card, Ctx, Term};
+use crate::urls;
 
 /// A term with the number of entries it lists.
 #[derive(Debug, Serialize)]

@@ -1,6 +1,5 @@
-//! The site's Fluent files (`i18n/<lang>.ftl`): parsed to find syntax errors and message ids.
-//!
-//! They hold the vocabulary labels and may override any built-in UI string.
+//! Reads the site's Fluent files (`i18n/<lang>.ftl`), parsing them to find syntax errors and
+//! message ids.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -10,36 +9,7 @@ use fluent_syntax::ast::Entry;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::{TextFile, read_text};
 use crate::model::Lang;
-
-/// One language's Fluent file of the site.
-#[derive(Clone, Debug)]
-pub struct MessageFile {
-    /// The file as read.
-    pub file: TextFile,
-    /// Ids of the messages it defines, with the byte offset of each definition.
-    pub ids: BTreeMap<String, usize>,
-}
-
-/// The site's Fluent files, by language (a language may have none).
-#[derive(Clone, Debug, Default)]
-pub struct SiteMessages {
-    /// The files that exist.
-    pub files: BTreeMap<Lang, MessageFile>,
-}
-
-impl SiteMessages {
-    /// Does the site's file for `lang` define message `id`?
-    pub fn defines(&self, lang: Lang, id: &str) -> bool {
-        self.files
-            .get(&lang)
-            .is_some_and(|f| f.ids.contains_key(id))
-    }
-
-    /// The Fluent source of the site's file for `lang`, if it has one.
-    pub fn source(&self, lang: Lang) -> Option<&str> {
-        self.files.get(&lang).map(|f| f.file.text.as_str())
-    }
-}
+use crate::model::messages::{MessageFile, SiteMessages};
 
 /// Reads and parses `i18n/*.ftl` of the site at `root`.
 pub fn load(root: &Path, max_file_size: u64) -> (SiteMessages, Vec<Diagnostic>) {
@@ -114,7 +84,14 @@ pub fn parse(file: TextFile) -> (MessageFile, Vec<Diagnostic>) {
         );
     }
     drop(resource);
-    (MessageFile { file, ids }, diagnostics)
+    (
+        MessageFile {
+            path: file.path,
+            text: file.text,
+            ids,
+        },
+        diagnostics,
+    )
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@ use std::fmt::Write;
 
 use super::xml::escape;
 use crate::model::{Lang, Site};
+use crate::output::OutputFile;
 use crate::render::pages::PageKind;
-use crate::render::{OutputFile, urls};
+use crate::urls;
 
 /// The sitemap: every page in every language, each with its `xhtml:link` alternates and,
 /// for listings, the date it was last checked.

@@ -1,107 +1,18 @@
-//! `config.toml`: the site's settings.
-//!
-//! ```toml
-//! base_url = "https://uslugi.example.org/"
-//! stale_after_days = 365      # `verified` older than this is a warning
-//! max_file_size = 1048576     # bytes; larger content files are refused
-//! theme = "default"           # optional: use themes/<name>/ of the site
-//!
-//! [bg]
-//! title = "Социални услуги в Община Русе"
-//! description = "…"
-//! municipality = "Община Русе"
-//!
-//! [en]
-//! title = "Social services in Ruse Municipality"
-//!
-//! [opendata]                  # optional: the licence of the open data files
-//! licence = "CC BY 4.0"
-//! licence_url = "https://creativecommons.org/licenses/by/4.0/"
-//!
-//! [accessibility]             # optional: what the accessibility statement says
-//! evaluated = 2026-03-01      # the date of the last evaluation
-//! [accessibility.bg]
-//! result = "…"                # the result of that evaluation, per language
-//! [accessibility.contact]     # whom to tell about barriers: the fields of a service's
-//! email = "…"                 # [contact]; none at all: the page says it is not set yet
-//! ```
+//! Reads `config.toml` into the model's [`Config`], reporting every problem.
 
 use std::path::Path;
 
 use toml::de::DeTable;
 
+use super::fields::{FileCtx, Need, Role, Table};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::read_text;
+use crate::model::config::{AccessibilityConfig, Config, OpenDataConfig, is_placeholder};
 use crate::model::contact::check_web_url;
-use crate::model::{Contact, Date, Lang, Localized};
-use crate::validate::fields::{FileCtx, Need, Role, Table};
+use crate::model::{Lang, Localized};
 
-/// The default for `stale_after_days`.
-pub const DEFAULT_STALE_AFTER_DAYS: u32 = 365;
-/// The default for `max_file_size`: 1 MiB.
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 1024 * 1024;
 /// The largest `config.toml` or `vocabularies.toml` read before the limit is known.
 const SETTINGS_FILE_LIMIT: u64 = 1024 * 1024;
-
-/// The site's settings.
-#[derive(Clone, Debug)]
-pub struct Config {
-    /// Where the site is published, with a trailing `/` (used for QR codes, sitemap, feeds).
-    pub base_url: String,
-    /// `verified` dates older than this many days are reported as stale.
-    pub stale_after_days: u32,
-    /// The largest content file read, in bytes.
-    pub max_file_size: u64,
-    /// The site's name.
-    pub title: Localized<String>,
-    /// One sentence on what the site is.
-    pub description: Option<Localized<String>>,
-    /// The municipality (or region) whose directory this is.
-    pub municipality: Option<Localized<String>>,
-    /// `[opendata]`: how the open data files may be reused.
-    pub opendata: OpenDataConfig,
-    /// `[accessibility]`: what the accessibility statement says.
-    pub accessibility: AccessibilityConfig,
-    /// The site's theme folder under `themes/`, when it names one (`theme = "ruse"`).
-    pub theme: Option<String>,
-}
-
-/// The `[opendata]` table: the licence under which the open data files are published.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct OpenDataConfig {
-    /// The licence's short name, e.g. "CC BY 4.0"; `None` when the site names none.
-    pub licence: Option<String>,
-    /// Where the licence text is (http/https).
-    pub licence_url: Option<String>,
-}
-
-/// The `[accessibility]` table: the facts of the accessibility statement that the
-/// Web Accessibility Directive (EU 2016/2102) asks every public body to publish.
-#[derive(Clone, Debug, Default)]
-pub struct AccessibilityConfig {
-    /// When the site was last evaluated.
-    pub evaluated: Option<Date>,
-    /// What that evaluation found, in words.
-    pub result: Option<Localized<String>>,
-    /// Whom people tell about barriers; empty when the site has not said yet.
-    pub contact: Contact,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            base_url: "/".into(),
-            stale_after_days: DEFAULT_STALE_AFTER_DAYS,
-            max_file_size: DEFAULT_MAX_FILE_SIZE,
-            title: Localized::new("kartoteka".into()),
-            description: None,
-            municipality: None,
-            opendata: OpenDataConfig::default(),
-            accessibility: AccessibilityConfig::default(),
-            theme: None,
-        }
-    }
-}
 
 /// Reads `config.toml` of the site at `root`. A missing or broken file gives errors and the
 /// defaults, so that the rest of the site can still be checked.
@@ -120,10 +31,7 @@ pub fn load(root: &Path) -> (Config, Vec<Diagnostic>) {
     let table = match DeTable::parse(&file.text) {
         Ok(table) => table,
         Err(e) => {
-            return (
-                Config::default(),
-                vec![crate::validate::toml_error(&ctx, &e)],
-            );
+            return (Config::default(), vec![super::toml_error(&ctx, &e)]);
         }
     };
     let mut t = Table::new(&ctx, table.get_ref(), 0..0, "config.toml");
@@ -226,7 +134,7 @@ fn read_accessibility(t: &mut Table<'_, '_>) -> AccessibilityConfig {
             set(&mut result, lang, text);
         }
     }
-    let contact = crate::validate::parts::contact(&mut table);
+    let contact = super::parts::contact(&mut table);
     table.finish();
     AccessibilityConfig {
         evaluated,
@@ -265,25 +173,6 @@ fn read_opendata(t: &mut Table<'_, '_>) -> OpenDataConfig {
         licence,
         licence_url,
     }
-}
-
-/// Is `url` on one of the domains reserved for examples (RFC 2606)?
-/// A `base_url` given outside config.toml (`build --base-url`), checked and ending in `/`
-/// as config.toml's is.
-pub fn base_url(input: &str) -> Result<String, String> {
-    check_web_url(input).map_err(|problem| format!("`{input}` is not a web address: {problem}"))?;
-    Ok(format!("{}/", input.trim_end_matches('/')))
-}
-
-fn is_placeholder(url: &str) -> bool {
-    url::Url::parse(url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
-        .is_some_and(|host| {
-            ["example.org", "example.com", "example.net", "example"]
-                .iter()
-                .any(|d| host == *d || host.ends_with(&format!(".{d}")))
-        })
 }
 
 /// Puts a language's value into a localized option: the default language creates it, others

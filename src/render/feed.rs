@@ -4,8 +4,9 @@ use std::fmt::Write;
 
 use super::xml::escape;
 use crate::model::{Date, Listing};
+use crate::output::OutputFile;
 use crate::render::view::Ctx;
-use crate::render::{OutputFile, urls};
+use crate::urls;
 
 /// How many entries a feed holds.
 const ENTRIES: usize = 30;

@@ -1,0 +1,195 @@
+//! The build: the one place that runs the output stages over a checked [`Site`].
+//!
+//! Pages ([`crate::render`]) ∥ search index ([`crate::search`]) ∥ open data
+//! ([`crate::opendata`]) ∥ brochures ([`crate::print`]) → a [`Sink`]: the staging folder of
+//! `build` ([`Staging`], swapped in only when everything succeeded), or memory ([`Collect`])
+//! for `serve` and the tests. `serve`'s quick rebuilds call the parts below ([`open_data`],
+//! [`search`], [`Renderer::indexes`]) instead of writing the sequence again.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Date, Lang, Site};
+use crate::output::{Collect, OutputFile, Sink, Staging, WriteError};
+use crate::render::pages::{Assets, PageKind};
+use crate::render::{RenderError, Renderer};
+use crate::{opendata, print};
+
+/// What a build wrote.
+#[derive(Debug)]
+pub struct Built {
+    /// HTML pages per language.
+    pub pages: BTreeMap<Lang, usize>,
+    /// Every file written (pages, assets, sitemap, feeds).
+    pub files: usize,
+    /// The brochures: how many were typeset and how many came from the cache.
+    pub print: print::PrintStats,
+}
+
+/// Choices of a build beyond the site itself.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// Leave the PDF brochures out (`--no-pdf`): pages still link to them.
+    pub no_pdf: bool,
+    /// A folder that keeps typeset brochures between builds, keyed by their inputs.
+    pub pdf_cache: Option<PathBuf>,
+}
+
+/// Why a checked site could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// Rendering failed (theme, template).
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// Writing failed; the previous output folder is as it was.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// A brochure could not be typeset.
+    #[error(transparent)]
+    Print(#[from] print::PrintError),
+}
+
+/// Renders a checked site as of `date` and writes it to the folder `output`, replacing that
+/// folder only when everything succeeded. `progress` is called once per page rendered.
+pub fn build(
+    site: &Site,
+    output: &Path,
+    date: Date,
+    progress: &(dyn Fn() + Sync),
+    options: &BuildOptions,
+) -> Result<Built, BuildError> {
+    let staging = Staging::new(output)?;
+    let renderer = Renderer::new(site)?;
+    let (written, printed) = rayon::join(
+        || write_site(&renderer, site, date, progress, &staging),
+        || match options.no_pdf {
+            true => Ok(print::Printed {
+                pdfs: Vec::new(),
+                stats: print::PrintStats::default(),
+            }),
+            false => print::brochures(site, date, options.pdf_cache.as_deref()),
+        },
+    );
+    let (pages, _) = written?;
+    let printed = printed?;
+    for pdf in printed.pdfs {
+        staging.put(&pdf.planned.path, &pdf.bytes)?;
+    }
+    let files = staging.count();
+    staging.commit()?;
+    Ok(Built {
+        pages,
+        files,
+        print: printed.stats,
+    })
+}
+
+/// Every file of a build but the brochures, in memory.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The files, sorted by path.
+    pub files: Vec<OutputFile>,
+    /// How many HTML pages each language has.
+    pub pages: BTreeMap<Lang, usize>,
+}
+
+/// How many HTML pages a build makes (for a progress bar).
+pub fn page_count(site: &Site) -> usize {
+    PageKind::all(site).len() * Lang::ALL.len()
+}
+
+/// Renders the whole site as of `date` into memory, without the brochures; `progress` is
+/// called once per page.
+pub fn render_site(
+    site: &Site,
+    date: Date,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Rendered, RenderError> {
+    let renderer = Renderer::new(site)?;
+    let collect = Collect::default();
+    let (pages, _) = write_site(&renderer, site, date, progress, &collect)?;
+    Ok(Rendered {
+        files: collect.into_files()?,
+        pages,
+    })
+}
+
+/// Writes every file of the site but the brochures as of `date` with a renderer made
+/// beforehand, handing each file to `sink` as soon as it is made; `progress` is called once
+/// per page. Returns how many pages each language has, and the assets the pages were
+/// rendered with (`serve` keeps them).
+pub fn write_site(
+    renderer: &Renderer,
+    site: &Site,
+    date: Date,
+    progress: &(dyn Fn() + Sync),
+    sink: &dyn Sink,
+) -> Result<(BTreeMap<Lang, usize>, Assets), RenderError> {
+    let kinds = PageKind::all(site);
+    // The open data page lists the export's files and sizes: every other page is rendered
+    // while the export is made (one language at a time, on one thread), that page after it.
+    let (later, now): (Vec<PageKind<'_>>, Vec<PageKind<'_>>) =
+        kinds.iter().partition(|k| matches!(k, PageKind::OpenData));
+    let theme_assets = renderer.theme_assets();
+    let (exported, rest) = rayon::join(
+        || open_data(site, date, sink),
+        || {
+            rayon::join(
+                || renderer.pages_into(site, date, &theme_assets, &now, progress, sink),
+                || {
+                    for file in renderer.statics() {
+                        sink.put(file)?;
+                    }
+                    search(site, sink)?;
+                    for file in renderer.indexes(site, date, &kinds) {
+                        sink.put(file)?;
+                    }
+                    Ok::<(), RenderError>(())
+                },
+            )
+        },
+    );
+    let (pages, others) = rest;
+    pages?;
+    others?;
+    let assets = Assets {
+        open_data: exported?,
+        ..theme_assets
+    };
+    renderer.pages_into(site, date, &assets, &later, progress, sink)?;
+    let pages = Lang::ALL.iter().map(|lang| (*lang, kinds.len())).collect();
+    Ok((pages, assets))
+}
+
+/// The open data export of every language, one language at a time (the export is the one
+/// costly part: it holds every listing), handed to `sink`; returns each file's path and size,
+/// sorted, for the open data page.
+pub fn open_data(
+    site: &Site,
+    date: Date,
+    sink: &dyn Sink,
+) -> Result<Vec<(String, usize)>, WriteError> {
+    let mut files = Vec::new();
+    for lang in Lang::ALL {
+        opendata::write_language(site, date, lang, &mut |path, contents| {
+            let size = sink.put_with(path.clone(), contents)?;
+            files.push((path, size));
+            Ok::<(), WriteError>(())
+        })?;
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The search index of every language, one language after the other (the pages and the
+/// open data keep the other threads busy meanwhile, and one index at a time keeps memory
+/// down), handed to `sink`.
+pub fn search(site: &Site, sink: &dyn Sink) -> Result<(), WriteError> {
+    Lang::ALL.iter().try_for_each(|lang| {
+        let index = crate::search::build_index(site, *lang);
+        for (path, bytes) in index.into_files() {
+            sink.put(OutputFile { path, bytes })?;
+        }
+        Ok(())
+    })
+}
