@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use kartoteka::Date;
 use kartoteka::model::Lang;
-use kartoteka::print::{self, Subject, document, strings::Strings, typeset};
+use kartoteka::print::{self, Subject, document, strings::PrintStrings, typeset};
 
 const SERVICES: usize = 40;
 
@@ -29,7 +29,7 @@ fn main() {
             p.lang == Lang::Bg && p.subject == Subject::Event(kartoteka::model::Id::new("all"))
         })
         .expect("the `all` brochure");
-    let strings = Strings::new(&site, Lang::Bg);
+    let strings = PrintStrings::new(&site, Lang::Bg);
     for (run, date) in [
         ("cold", date),
         ("again, new date", Date::new(2026, 11, 26).expect("real")),

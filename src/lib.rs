@@ -5,7 +5,6 @@
 
 pub mod build;
 pub mod diagnostics;
-pub mod i18n;
 pub mod init;
 pub mod load;
 pub mod model;
@@ -27,9 +26,42 @@ pub use diagnostics::{Diagnostic, Severity};
 pub use model::{Date, Lang, Site};
 pub use validate::Checked;
 
-/// Loads and validates the site at `root`, judging `verified` dates against `today`.
+/// Loads and validates the site at `root`, judging `verified` dates against `today`, and
+/// compiles its theme's templates: a site that passes builds.
 pub fn check(root: &Path, today: Date) -> Checked {
-    validate::check_site(root, today)
+    let mut checked = validate::check_site(root, today);
+    if let Some(site) = &checked.site
+        && let Err(e) = render::Renderer::new(site)
+    {
+        checked.diagnostics.push(render_diagnostic(site, &e));
+        diagnostics::sort(&mut checked.diagnostics);
+        checked.site = None;
+    }
+    checked
+}
+
+/// A rendering error as a diagnostic: a template's at its file, line and column.
+fn render_diagnostic(site: &Site, error: &render::RenderError) -> Diagnostic {
+    match error {
+        render::RenderError::Template(e) => {
+            let source_line = e
+                .template
+                .as_ref()
+                .and_then(|name| site.theme.templates.get(name))
+                .and_then(|text| text.lines().nth(e.line.saturating_sub(1)))
+                .map(str::to_string);
+            Diagnostic {
+                path: e.path.clone(),
+                line: e.line,
+                column: e.column,
+                severity: Severity::Error,
+                message: format!("the template does not compile: {}", e.message),
+                help: Some("fix the template, or delete the site's copy to use the built-in one; Tera's syntax: https://keats.github.io/tera/docs/".into()),
+                source_line,
+            }
+        }
+        other => Diagnostic::whole_file("(theme)", Severity::Error, other.to_string()),
+    }
 }
 
 /// The one-line summary `check` ends with:

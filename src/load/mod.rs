@@ -5,6 +5,7 @@
 //! big, a symlink out of the site, a missing `+++`) becomes a [`Diagnostic`], never a panic.
 
 mod front_matter;
+pub mod theme;
 mod walk;
 
 use std::ops::Range;

@@ -15,11 +15,14 @@ pub mod lang;
 pub mod messages;
 pub mod parts;
 pub mod phone;
+pub mod strings;
+pub mod theme;
 pub mod translit;
 pub mod vocab;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 pub use date::Date;
 pub use id::Id;
@@ -34,6 +37,8 @@ pub use vocab::{TermId, Vocab, Vocabularies};
 
 use config::Config;
 use messages::SiteMessages;
+use strings::Strings;
+use theme::Theme;
 
 /// The word a field holds until an editor fills it in: `kartoteka new` writes it into every
 /// required field, and `check` reports every place that still holds it.
@@ -50,6 +55,12 @@ pub struct Site {
     pub vocabularies: Vocabularies,
     /// The site's own Fluent files (`i18n/*.ftl`): vocabulary labels and string overrides.
     pub messages: SiteMessages,
+    /// The theme: the built-in one with the site's files on top.
+    pub theme: Theme,
+    /// Every word of the interface, by language: the theme's Fluent files with the site's
+    /// `i18n/<lang>.ftl` over them, parsed once. Pages, brochures, search and open data all
+    /// take their words from here.
+    pub strings: BTreeMap<Lang, Arc<Strings>>,
     /// `content/_index.md`.
     pub home: Home,
     /// `content/services/`, by id.
@@ -65,6 +76,34 @@ pub struct Site {
 }
 
 impl Site {
+    /// The words of the interface in `lang`.
+    pub fn strings(&self, lang: Lang) -> &Strings {
+        // Cannot fail: validation, the only maker of a `Site`, makes strings for every
+        // language of `Lang::ALL`.
+        &self.strings[&lang]
+    }
+
+    /// The label of term `id` of `vocab` in `lang`: the default language's when `lang` has
+    /// none, else the id itself (validation reports missing labels).
+    pub fn term_label(&self, lang: Lang, vocab: Vocab, id: &str) -> strings::Label {
+        for candidate in [lang, Lang::DEFAULT] {
+            let strings = self.strings(candidate);
+            let key = vocab.label_key(id);
+            if strings.has(&key) {
+                return strings::Label {
+                    text: strings.get(&key),
+                    description: strings.attribute(&key, "description"),
+                    lang: candidate,
+                };
+            }
+        }
+        strings::Label {
+            text: id.to_string(),
+            description: None,
+            lang: Lang::DEFAULT,
+        }
+    }
+
     /// The services that name `provider` as the one running them, in id order.
     pub fn services_of<'a>(
         &'a self,

@@ -4,13 +4,13 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use crate::model::strings::Label;
 use crate::model::translit::transliterate;
 use crate::model::{Lang, Localized, Site, Vocab};
 use crate::urls;
 
 use super::hsds::{Attribute, Taxonomy, TaxonomyTerm};
 use super::ids::Key;
-use super::labels::Labels;
 use super::words::{Words, words};
 
 /// The facts about a service that have no HSDS field, kept as attribute values of the
@@ -23,8 +23,6 @@ pub struct Ctx<'a> {
     pub site: &'a Site,
     /// The language of the file.
     pub lang: Lang,
-    /// Vocabulary labels.
-    pub labels: &'a Labels,
     /// Plain strings of the language.
     pub words: &'static Words,
     /// The ids of records met again and again (taxonomies, terms, the owner of several
@@ -34,13 +32,23 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// The context of `lang`'s file.
-    pub fn new(site: &'a Site, lang: Lang, labels: &'a Labels) -> Ctx<'a> {
+    pub fn new(site: &'a Site, lang: Lang) -> Ctx<'a> {
         Ctx {
             site,
             lang,
-            labels,
             words: words(lang),
             ids: RefCell::default(),
+        }
+    }
+
+    /// The label of term `id` of `vocab` (the default language's when this one has none), its
+    /// text and description on one line each.
+    pub fn label(&self, vocab: Vocab, id: &str) -> Label {
+        let label = self.site.term_label(self.lang, vocab, id);
+        Label {
+            text: one_line(&label.text),
+            description: label.description.as_deref().map(one_line),
+            lang: label.lang,
         }
     }
 
@@ -89,7 +97,7 @@ impl<'a> Ctx<'a> {
         vocab: Vocab,
         id: &str,
     ) -> Attribute {
-        let label = self.labels.term(self.lang, vocab, id);
+        let label = self.label(vocab, id);
         let taxonomy = Taxonomy {
             id: self.id(Key::new("taxonomy", vocab.key())),
             name: self.words.vocab_name(vocab).to_string(),
@@ -160,4 +168,9 @@ impl<'a> Ctx<'a> {
             taxonomy_term: term,
         }
     }
+}
+
+/// `text` with its lines joined by single spaces (a Fluent label may span lines).
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

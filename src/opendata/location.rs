@@ -25,8 +25,7 @@ pub fn location(
         location_id: id.clone(),
         address_1: ctx.address(&location.address),
         city: ctx
-            .labels
-            .term(ctx.lang, Vocab::Localities, location.locality.as_str())
+            .label(Vocab::Localities, location.locality.as_str())
             .text,
         region: ctx.opt_text(&ctx.site.config.municipality),
         state_province: String::new(),

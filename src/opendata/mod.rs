@@ -19,7 +19,6 @@
 mod context;
 mod hsds;
 mod ids;
-mod labels;
 mod location;
 mod organization;
 mod page;
@@ -42,7 +41,6 @@ pub use page::{FileEntry, LicenceInfo, OpenDataPage, page, page_url};
 pub use tabular::{Column, TABLES, TableSpec};
 
 use context::Ctx;
-use labels::Labels;
 
 /// The output folder of the open data files.
 pub const FOLDER: &str = "opendata";
@@ -118,8 +116,7 @@ pub fn write_language<E>(
     lang: Lang,
     file: &mut dyn FnMut(String, Contents<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let labels = Labels::new(&site.messages);
-    let ctx = Ctx::new(site, lang, &labels);
+    let ctx = Ctx::new(site, lang);
     let organizations = service::organizations(&ctx);
     // Providers in id order, then "provider not listed" (keyed `None`, which sorts first).
     let (unknown, known): (Vec<_>, Vec<_>) = organizations.iter().partition(|(k, _)| k.is_none());
@@ -244,8 +241,7 @@ mod tests {
             let checked = crate::check(&site_root, date);
             let site = checked.site.expect("the site has no errors");
             for lang in Lang::ALL {
-                let labels = Labels::new(&site.messages);
-                let ctx = Ctx::new(&site, lang, &labels);
+                let ctx = Ctx::new(&site, lang);
                 let organizations = service::organizations(&ctx);
                 let (mut quick, mut reference) =
                     (tabular::Tables::default(), tabular::Tables::default());

@@ -58,7 +58,7 @@ pub fn organization(ctx: &Ctx<'_>, provider: &Provider) -> Organization {
         email: provider.contact.email.clone(),
         website: provider.contact.website.clone(),
         tax_id: provider.eik.clone(),
-        legal_status: Some(ctx.labels.term(ctx.lang, Vocab::ProviderKinds, kind).text),
+        legal_status: Some(ctx.label(Vocab::ProviderKinds, kind).text),
         uri: Some(ctx.url(&urls::provider(ctx.lang, provider.id.as_str()))),
         contacts: contacts(ctx, &provider.contact, &key, Owner::Organization(&id)),
         phones: phones(&provider.contact, &key, Owner::Organization(&id)),

@@ -105,7 +105,7 @@ pub fn service(
             .map(|f| Funding {
                 id: key.child("funding", 1).uuid(),
                 service_id: id.clone(),
-                source: ctx.labels.term(ctx.lang, Vocab::Funding, f.as_str()).text,
+                source: ctx.label(Vocab::Funding, f.as_str()).text,
             })
             .collect(),
         contacts: contacts(ctx, &service.contact, &key, Owner::Service(&id)),
@@ -118,11 +118,7 @@ fn eligibility(ctx: &Ctx<'_>, service: &Service) -> String {
     let groups: Vec<String> = service
         .target_groups
         .iter()
-        .map(|g| {
-            ctx.labels
-                .term(ctx.lang, Vocab::TargetGroups, g.as_str())
-                .text
-        })
+        .map(|g| ctx.label(Vocab::TargetGroups, g.as_str()).text)
         .collect();
     let mut text = format!("{}: {}.", ctx.words.target_groups, groups.join(", "));
     if let Some(ages) = (ctx.words.ages)(service.age_min, service.age_max) {

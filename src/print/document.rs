@@ -9,7 +9,7 @@ use super::markdown::{self, Block};
 use super::plan::{Planned, Subject};
 use super::qr;
 use super::service::{self, ServiceBlock};
-use super::strings::Strings;
+use super::strings::PrintStrings;
 use crate::model::{
     Date, Issuer, Lang, Licence, Localized, Paper, Provider, Service, Shown, Site, Vocab,
 };
@@ -162,7 +162,7 @@ struct Parts<'a> {
     selected_groups: Vec<String>,
 }
 
-fn parts<'a>(site: &'a Site, subject: &'a Subject, strings: &Strings) -> Option<Parts<'a>> {
+fn parts<'a>(site: &'a Site, subject: &'a Subject, strings: &PrintStrings) -> Option<Parts<'a>> {
     let lang = strings.lang();
     Some(match subject {
         Subject::Event(id) => {
@@ -194,7 +194,12 @@ fn parts<'a>(site: &'a Site, subject: &'a Subject, strings: &Strings) -> Option<
 }
 
 /// Everything the template needs for `planned`, printed on `date`; `None` if its subject is gone.
-pub fn document(site: &Site, planned: &Planned, date: Date, strings: &Strings) -> Option<Document> {
+pub fn document(
+    site: &Site,
+    planned: &Planned,
+    date: Date,
+    strings: &PrintStrings,
+) -> Option<Document> {
     let lang = planned.lang;
     let Parts {
         kind,
@@ -255,7 +260,7 @@ fn groups(
     site: &Site,
     services: &[&Service],
     selected: &[String],
-    strings: &Strings,
+    strings: &PrintStrings,
 ) -> Vec<Group> {
     let order = site.vocabularies.ids(Vocab::TargetGroups);
     let main_group = |s: &Service| -> String {
@@ -302,7 +307,7 @@ fn groups(
     groups
 }
 
-fn provider_card(site: &Site, provider: &Provider, strings: &Strings) -> ProviderCard {
+fn provider_card(site: &Site, provider: &Provider, strings: &PrintStrings) -> ProviderCard {
     let lang = strings.lang();
     let mut about =
         vec![strings.plain(strings.label(Vocab::ProviderKinds, provider.kind.as_str()))];
@@ -335,7 +340,7 @@ fn provider_card(site: &Site, provider: &Provider, strings: &Strings) -> Provide
 }
 
 /// "№ 1277 от 06.06.2018 г., ДАЗД: Лиценз за …".
-fn licence(site: &Site, licence: &Licence, strings: &Strings) -> Text {
+fn licence(site: &Site, licence: &Licence, strings: &PrintStrings) -> Text {
     let lang = strings.lang();
     let mut text = strings.get1("print-licence", "number", &licence.number);
     if let Some(issued) = licence.issued {

@@ -27,7 +27,7 @@ pub use plan::{Form, Planned, Subject, plan};
 
 use crate::model::{Date, Lang, Site};
 use cache::{Cache, Key};
-use strings::Strings;
+use strings::PrintStrings;
 
 /// One printed brochure.
 #[derive(Clone, Debug)]
@@ -86,9 +86,9 @@ pub fn brochures(
     build_date: Date,
     cache: Option<&Path>,
 ) -> Result<Printed, PrintError> {
-    let strings: Vec<(Lang, Strings)> = Lang::ALL
+    let strings: Vec<(Lang, PrintStrings)> = Lang::ALL
         .into_iter()
-        .map(|lang| (lang, Strings::new(site, lang)))
+        .map(|lang| (lang, PrintStrings::new(site, lang)))
         .collect();
     let cache = cache.map(Cache::new);
     let results: Vec<Result<Outcome, (String, String)>> = plan(site)
@@ -150,7 +150,7 @@ fn print_one(
     site: &Site,
     planned: Planned,
     date: Date,
-    strings: &Strings,
+    strings: &PrintStrings,
     cache: Option<&Cache>,
 ) -> Result<Outcome, (String, String)> {
     let fail = |message: String| (planned.url.clone(), message);

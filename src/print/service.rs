@@ -5,7 +5,7 @@ use fluent_bundle::FluentValue;
 
 use super::document::{Row, Text};
 use super::qr;
-use super::strings::Strings;
+use super::strings::PrintStrings;
 use crate::model::translit::transliterate;
 use crate::model::{Contact, Localized, Location, Service, Site, Vocab};
 use crate::urls;
@@ -32,7 +32,7 @@ pub struct ServiceBlock {
 }
 
 /// Builds the block of `service` in the language of `strings`.
-pub fn block(site: &Site, service: &Service, strings: &Strings) -> ServiceBlock {
+pub fn block(site: &Site, service: &Service, strings: &PrintStrings) -> ServiceBlock {
     let lang = strings.lang();
     let title = service.listing.title.get(lang);
     let summary = service.listing.summary.get(lang);
@@ -65,7 +65,7 @@ pub fn block(site: &Site, service: &Service, strings: &Strings) -> ServiceBlock 
     }
 }
 
-fn for_whom(service: &Service, strings: &Strings) -> Option<Row> {
+fn for_whom(service: &Service, strings: &PrintStrings) -> Option<Row> {
     let groups: Vec<String> = service
         .target_groups
         .iter()
@@ -85,7 +85,7 @@ fn for_whom(service: &Service, strings: &Strings) -> Option<Row> {
     Some(Row::new(strings.get("print-for-whom"), lines))
 }
 
-fn offers(service: &Service, strings: &Strings) -> Option<Row> {
+fn offers(service: &Service, strings: &PrintStrings) -> Option<Row> {
     let activities: Vec<String> = service
         .activities
         .iter()
@@ -98,7 +98,7 @@ fn offers(service: &Service, strings: &Strings) -> Option<Row> {
 }
 
 /// The "where and when" row: each location's address, hours, access and note.
-pub fn where_and_when(locations: &[Location], strings: &Strings) -> Option<Row> {
+pub fn where_and_when(locations: &[Location], strings: &PrintStrings) -> Option<Row> {
     let lines = if locations.is_empty() {
         vec![strings.plain(strings.get("print-no-location"))]
     } else {
@@ -110,7 +110,7 @@ pub fn where_and_when(locations: &[Location], strings: &Strings) -> Option<Row> 
     Some(Row::new(strings.get("print-where"), lines))
 }
 
-fn location(location: &Location, strings: &Strings) -> Vec<Text> {
+fn location(location: &Location, strings: &PrintStrings) -> Vec<Text> {
     let lang = strings.lang();
     let shown = location.address.get(lang);
     // A missing English address is shown transliterated (contract §2).
@@ -137,7 +137,7 @@ fn location(location: &Location, strings: &Strings) -> Vec<Text> {
     lines
 }
 
-fn access(service: &Service, strings: &Strings) -> Option<Row> {
+fn access(service: &Service, strings: &PrintStrings) -> Option<Row> {
     let mut lines = Vec::new();
     if let Some(own) = service.self_referral {
         let id = if own {
@@ -157,7 +157,7 @@ fn access(service: &Service, strings: &Strings) -> Option<Row> {
     (!lines.is_empty()).then(|| Row::new(strings.get("print-access"), lines))
 }
 
-fn runs(site: &Site, service: &Service, strings: &Strings) -> Option<Row> {
+fn runs(site: &Site, service: &Service, strings: &PrintStrings) -> Option<Row> {
     let provider = service
         .provider
         .as_ref()
@@ -170,7 +170,7 @@ fn runs(site: &Site, service: &Service, strings: &Strings) -> Option<Row> {
 }
 
 /// The "contact" row, or `None` when there is no way to get in touch.
-pub fn contact(contact: &Contact, strings: &Strings) -> Option<Row> {
+pub fn contact(contact: &Contact, strings: &PrintStrings) -> Option<Row> {
     let mut lines = Vec::new();
     if !contact.phones.is_empty() {
         let phones: Vec<String> = contact.phones.iter().map(|p| p.display()).collect();

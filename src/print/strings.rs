@@ -1,46 +1,28 @@
-//! The words of a printed brochure in one language: built-in print strings, overridden by the
-//! site's Fluent file, which also holds the vocabulary labels.
-//!
-//! Kept small and local on purpose: the HTML renderer has its own strings module, and the two
-//! will be unified.
+//! The words of a printed brochure in one language: the site's strings (the theme's Fluent
+//! files, whose `print-*` messages are the brochure's, with the site's over them), with what
+//! print needs on top: texts tagged with their language and the printed date form.
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use unic_langid::LanguageIdentifier;
+use std::sync::Arc;
+
+use fluent_bundle::FluentValue;
 
 use super::document::Text;
+use crate::model::strings::Strings;
 use crate::model::{Date, Lang, Site, Vocab};
 
-/// The built-in print strings (`themes/default/print/strings/<lang>.ftl`).
-fn builtin(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Bg => include_str!("../../themes/default/print/strings/bg.ftl"),
-        Lang::En => include_str!("../../themes/default/print/strings/en.ftl"),
-    }
-}
-
-/// Fluent messages of one language, safe to share between the threads that print brochures.
-pub struct Strings {
+/// The site's strings of one language, as print uses them.
+pub struct PrintStrings {
     lang: Lang,
-    bundle: FluentBundle<FluentResource>,
+    strings: Arc<Strings>,
 }
 
-impl Strings {
-    /// The strings of `lang`: built-in ones first, the site's `i18n/<lang>.ftl` over them.
-    pub fn new(site: &Site, lang: Lang) -> Strings {
-        let locales: Vec<LanguageIdentifier> = lang.code().parse().into_iter().collect();
-        let mut bundle = FluentBundle::new_concurrent(locales);
-        // Printed text must not carry Unicode isolation marks around arguments.
-        bundle.set_use_isolating(false);
-        for source in [Some(builtin(lang)), site.messages.source(lang)]
-            .into_iter()
-            .flatten()
-        {
-            // A broken site file has been reported by `check`; its readable messages still count.
-            let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
-            bundle.add_resource_overriding(resource);
+impl PrintStrings {
+    /// The strings of `lang`.
+    pub fn new(site: &Site, lang: Lang) -> PrintStrings {
+        PrintStrings {
+            lang,
+            strings: Arc::clone(&site.strings[&lang]),
         }
-        Strings { lang, bundle }
     }
 
     /// The language of these strings.
@@ -50,17 +32,7 @@ impl Strings {
 
     /// The message `id` with `args`, or the id itself when no file defines it.
     pub fn get_with(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
-            return id.to_string();
-        };
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            fluent_args.set(*name, value.clone());
-        }
-        let mut errors = Vec::new();
-        self.bundle
-            .format_pattern(pattern, Some(&fluent_args), &mut errors)
-            .into_owned()
+        self.strings.get_with(id, args)
     }
 
     /// The message `id` without arguments.
@@ -86,7 +58,7 @@ impl Strings {
     /// A date in words: "28.01.2020 г.", "28 January 2020".
     pub fn date(&self, date: Date) -> String {
         let month_key = format!("month-{}", date.month);
-        let month_name = match self.bundle.has_message(&month_key) {
+        let month_name = match self.strings.has(&month_key) {
             true => self.get(&month_key),
             false => date.month.to_string(),
         };
@@ -106,15 +78,14 @@ impl Strings {
 mod tests {
     use super::*;
 
-    fn strings(lang: Lang, site_ftl: Option<&str>) -> Strings {
-        let mut bundle = FluentBundle::new_concurrent(vec![lang.code().parse().unwrap()]);
-        bundle.set_use_isolating(false);
-        for source in [Some(builtin(lang)), site_ftl].into_iter().flatten() {
-            bundle.add_resource_overriding(FluentResource::try_new(source.to_string()).unwrap());
+    fn strings(lang: Lang, site_ftl: Option<&str>) -> PrintStrings {
+        let theme = crate::load::theme::built_in();
+        let sources = [theme.strings.get(&lang).map(String::as_str), site_ftl];
+        PrintStrings {
+            lang,
+            strings: Arc::new(Strings::new(lang, sources.into_iter().flatten())),
         }
-        Strings { lang, bundle }
     }
-
     #[test]
     fn dates_read_naturally_in_each_language() {
         let date = Date::new(2020, 1, 28).unwrap();

@@ -10,11 +10,28 @@ use std::sync::Arc;
 use fluent_bundle::FluentValue;
 use tera::{Tera, Value};
 
-use super::theme::Theme;
-use crate::i18n::Strings;
+use crate::model::strings::Strings;
+use crate::model::theme::Theme;
+
+/// A template of the theme that does not compile, with where the problem is.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{path}:{line}:{column}: the template does not compile: {message}")]
+pub struct TemplateError {
+    /// The template's name inside the theme (`service.html`), when Tera names one.
+    pub template: Option<String>,
+    /// The template's file: the site's (`themes/default/templates/service.html`) or the
+    /// built-in theme's.
+    pub path: String,
+    /// 1-based line, 1 when Tera gives none (e.g. a missing parent template).
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What Tera says, with its causes.
+    pub message: String,
+}
 
 /// Compiles the theme's templates (`.html` and `.xml` are autoescaped).
-pub fn templates(theme: &Theme) -> Result<Tera, tera::Error> {
+pub fn templates(theme: &Theme) -> Result<Tera, TemplateError> {
     let mut tera = Tera::default();
     tera.set_escape_fn(escape_html);
     tera.add_raw_templates(
@@ -22,8 +39,53 @@ pub fn templates(theme: &Theme) -> Result<Tera, tera::Error> {
             .templates
             .iter()
             .map(|(name, text)| (name.as_str(), text.as_str())),
-    )?;
+    )
+    .map_err(|e| template_error(theme, &e))?;
     Ok(tera)
+}
+
+/// Tera's error as a [`TemplateError`]: the template is named in the first message
+/// ("Failed to parse 'x.html'"), the position in the parser's ` --> LINE:COL`.
+fn template_error(theme: &Theme, error: &tera::Error) -> TemplateError {
+    let mut parts = vec![error.to_string()];
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        parts.push(cause.to_string());
+        source = cause.source();
+    }
+    let text = parts.join("\n");
+    let name = theme
+        .templates
+        .keys()
+        .filter(|name| text.contains(&format!("'{name}'")) || text.contains(&format!("\"{name}\"")))
+        .max_by_key(|name| name.len());
+    let (line, column) = text
+        .split_once("--> ")
+        .and_then(|(_, rest)| {
+            let (l, rest) = rest.split_once(':')?;
+            let c: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            Some((l.trim().parse().ok()?, c.parse().ok()?))
+        })
+        .unwrap_or((1, 1));
+    let message = parts
+        .iter()
+        .map(|p| {
+            p.lines()
+                .find(|l| l.trim_start().starts_with("= "))
+                .map_or(p.trim(), |l| l.trim_start().trim_start_matches("= "))
+        })
+        .collect::<Vec<_>>()
+        .join(": ");
+    TemplateError {
+        template: name.cloned(),
+        path: name.map_or_else(
+            || "(theme)".to_string(),
+            |n| theme.origin(&format!("templates/{n}")),
+        ),
+        line,
+        column,
+        message,
+    }
 }
 
 /// Escapes text for HTML text and quoted attribute values: `& < > " '`. Unlike Tera's own,

@@ -9,7 +9,6 @@ pub mod env;
 pub mod jsonld;
 pub mod markdown;
 pub mod pages;
-pub mod theme;
 pub mod view;
 
 pub mod feed;
@@ -20,23 +19,21 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::i18n::Strings;
+use crate::model::strings::Strings;
+use crate::model::theme::Theme;
 use crate::model::{Date, Lang, Site};
 use crate::output::{Collect, OutputFile, Sink, WriteError};
 use crate::urls;
+pub use env::TemplateError;
 use pages::{Assets, PageKind};
-use theme::{Theme, ThemeError};
 use view::{Ctx, SiteIndex};
 
 /// Why the site could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    /// The site's theme could not be read.
-    #[error(transparent)]
-    Theme(#[from] ThemeError),
     /// A template does not compile.
-    #[error("the theme's templates do not compile: {0}")]
-    Templates(String),
+    #[error(transparent)]
+    Template(#[from] TemplateError),
     /// A file could not be handed on: written to disk, or a second file for one path.
     #[error(transparent)]
     Write(#[from] WriteError),
@@ -50,11 +47,11 @@ pub enum RenderError {
     },
 }
 
-/// A site's theme made ready: templates compiled and strings loaded for every language, so
-/// that pages can be rendered all at once ([`render_site`]) or a few at a time (`serve`).
+/// A site's theme made ready: templates compiled for every language, so that pages can be
+/// rendered all at once (by the build) or a few at a time (`serve`).
 ///
-/// It reads the theme from disk and the site's Fluent files from the [`Site`]; a change to
-/// either (or to `config.toml`'s theme) needs a new `Renderer`, a change to content does not.
+/// It takes the theme and the strings from the [`Site`]; a change to either (or to
+/// `config.toml`'s theme) needs a new `Renderer`, a change to content does not.
 pub struct Renderer {
     theme: Theme,
     languages: Vec<(Lang, Arc<Strings>, tera::Tera)>,
@@ -63,16 +60,14 @@ pub struct Renderer {
 impl Renderer {
     /// Reads the site's theme and compiles its templates for every language.
     pub fn new(site: &Site) -> Result<Renderer, RenderError> {
-        let theme = Theme::for_site(&site.root, site.config.theme.as_deref())?;
-        let templates = env::templates(&theme).map_err(|e| RenderError::Templates(causes(&e)))?;
-        let languages = Lang::ALL
+        let theme = site.theme.clone();
+        let templates = env::templates(&theme)?;
+        let languages = site
+            .strings
             .iter()
-            .map(|&lang| {
-                let sources = theme.strings.get(&lang).map(String::as_str);
-                let site_source = site.messages.source(lang);
-                let strings = Arc::new(Strings::new(lang, sources.into_iter().chain(site_source)));
-                let tera = env::for_language(&templates, Arc::clone(&strings));
-                (lang, strings, tera)
+            .map(|(&lang, strings)| {
+                let tera = env::for_language(&templates, Arc::clone(strings));
+                (lang, Arc::clone(strings), tera)
             })
             .collect();
         Ok(Renderer { theme, languages })

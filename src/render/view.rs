@@ -9,7 +9,7 @@ use pulldown_cmark::HeadingLevel;
 use serde::Serialize;
 
 use super::markdown;
-use crate::i18n::Strings;
+use crate::model::strings::Strings;
 use crate::model::translit;
 use crate::model::{
     Date, Lang, Localized, Partnership, Provider, ProviderId, Service, Shown, Site, Vocab,

@@ -9,7 +9,6 @@ use crate::model::{
 use crate::urls;
 
 use super::abbreviations::implied_abbreviations;
-use super::labels::Labels;
 use super::text::markdown_text;
 
 /// A part of a document, weighted by how much a match in it says about the document.
@@ -270,5 +269,24 @@ fn page(p: &Page, lang: Lang) -> Document {
         places: Vec::new(),
         facets: Vec::new(),
         coordinates: Vec::new(),
+    }
+}
+
+/// Vocabulary labels in the index's language, from the site's strings (the default
+/// language's where this one has none).
+pub(super) struct Labels<'a> {
+    site: &'a Site,
+    lang: Lang,
+}
+
+impl<'a> Labels<'a> {
+    /// The labels of `lang`.
+    pub(super) fn new(site: &'a Site, lang: Lang) -> Labels<'a> {
+        Labels { site, lang }
+    }
+
+    /// The label of term `id` of `vocab`.
+    pub(super) fn get(&self, vocab: Vocab, id: &str) -> String {
+        self.site.term_label(self.lang, vocab, id).text
     }
 }

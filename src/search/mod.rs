@@ -29,7 +29,6 @@
 pub mod abbreviations;
 pub mod docs;
 pub mod hash;
-pub mod labels;
 pub mod latin;
 pub mod lexicon;
 pub mod postings;
@@ -50,7 +49,7 @@ pub struct SearchIndex {
 /// Builds the search index of `site` in `lang`. Pure: the caller writes [`SearchIndex::files`].
 pub fn build_index(site: &Site, lang: Lang) -> SearchIndex {
     let documents = docs::documents(site, lang);
-    let labels = labels::Labels::new(site, lang);
+    let labels = docs::Labels::new(site, lang);
     let files = writer::write(&documents, lang, &|vocab, id| labels.get(vocab, id));
     SearchIndex { lang, files }
 }

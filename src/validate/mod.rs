@@ -16,14 +16,18 @@ mod vocabularies;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use toml::de::DeTable;
 
 use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::load::theme::ThemeError;
 use crate::load::{self, ContentFile};
-use crate::model::Kind;
-use crate::model::{Date, Home, Lang, Localized, Origin, Site};
+use crate::model::messages::SiteMessages;
+use crate::model::strings::Strings;
+use crate::model::theme::Theme;
+use crate::model::{Date, Home, Kind, Lang, Localized, Origin, Site};
 use fields::{FileCtx, Role, Table, Translation};
 use known::Known;
 use translation::Translate;
@@ -92,6 +96,14 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
     let (messages, problems) = messages::load(root, config.max_file_size);
     all.extend(problems);
     all.extend(vocabularies::check_labels(&vocab, &messages));
+    let theme = match load::theme::read(root, config.theme.as_deref()) {
+        Ok(theme) => theme,
+        Err(e) => {
+            all.push(theme_error(root, &e));
+            load::theme::built_in()
+        }
+    };
+    let strings = strings(&theme, &messages);
     let loaded = load::load_content(root, config.max_file_size);
     all.extend(loaded.diagnostics);
 
@@ -117,6 +129,8 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
         config,
         vocabularies: vocab.vocabularies.clone(),
         messages,
+        theme,
+        strings,
         home: Home {
             title: None,
             summary: None,
@@ -151,6 +165,49 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
         site: clean.then_some(site),
         diagnostics: all,
     }
+}
+
+/// The words of every language: the theme's Fluent file with the site's over it.
+fn strings(theme: &Theme, messages: &SiteMessages) -> BTreeMap<Lang, Arc<Strings>> {
+    Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let sources = [
+                theme.strings.get(&lang).map(String::as_str),
+                messages.source(lang),
+            ];
+            (
+                lang,
+                Arc::new(Strings::new(lang, sources.into_iter().flatten())),
+            )
+        })
+        .collect()
+}
+
+/// A theme that cannot be read, as a diagnostic on config.toml's `theme` line when it names
+/// one.
+fn theme_error(root: &Path, e: &ThemeError) -> Diagnostic {
+    let (path, line) = match e {
+        ThemeError::Missing(_) => {
+            let text = std::fs::read_to_string(root.join("config.toml")).unwrap_or_default();
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with("theme"))
+                .map_or(1, |i| i + 1);
+            ("config.toml".to_string(), line)
+        }
+        ThemeError::NotText(p) | ThemeError::Io(p, _) => (
+            p.strip_prefix(root)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .replace('\\', "/"),
+            1,
+        ),
+    };
+    let mut d = Diagnostic::whole_file(&path, Severity::Error, e.to_string())
+        .with_help("a site's theme lives in themes/<name>/ (templates/, static/, i18n/); remove `theme` from config.toml to use the built-in one");
+    d.line = line;
+    d
 }
 
 /// The vocabularies of the site at `root`, ignoring any problem in them (for `new`).

@@ -310,7 +310,7 @@ fn same_inputs_give_the_same_bytes() {
         .map(|p| &p.planned)
         .find(|p| matches!(p.subject, Subject::Provider(_)))
         .expect("a provider brochure");
-    let strings = print::strings::Strings::new(site, planned.lang);
+    let strings = print::strings::PrintStrings::new(site, planned.lang);
     let doc = print::document::document(site, planned, fixed_date(), &strings).unwrap();
     let data = serde_json::to_vec(&doc).unwrap();
     let again = print::typeset::pdf(data, planned.form, fixed_date(), &planned.url).unwrap();

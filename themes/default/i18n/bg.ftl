@@ -183,3 +183,50 @@ accessibility-method-limits = Автоматичните тестове откр
 accessibility-feedback = Обратна връзка
 accessibility-feedback-intro = Ако срещнете пречка в сайта или имате нужда от информацията в друга форма, пишете ни или се обадете:
 accessibility-no-contact = Начинът, по който да съобщите на { $publisher } за пречки в сайта, още не е определен.
+
+## Печатни брошури
+
+print-kind-event = Брошура
+print-kind-provider = Доставчик на социални услуги
+print-printed-on = Отпечатано на { $date }
+print-date = { $day }.{ $month }.{ $year } г.
+print-notes = Бележки
+print-contents = Съдържание
+print-introduction = Въведение
+print-page = стр.
+print-page-of = { $page } от { $total }
+
+print-for-whom = За кого
+print-ages = възраст { $min }–{ $max } г.
+print-ages-from = от { $min } г.
+print-ages-to = до { $max } г.
+print-offers = Какво предлага
+print-where = Къде и кога
+print-access = Как да ползвате
+print-runs = Кой я предоставя
+print-contact = Връзка
+print-no-provider = Доставчикът не е посочен
+print-no-location = Адресът не е посочен в източниците на указателя.
+print-self-referral-yes = Може да се обърнете сами, без направление.
+print-self-referral-no = С направление от Дирекция „Социално подпомагане“.
+print-fee-yes = Услугата е платена.
+print-fee-no = Безплатна за потребителя.
+print-capacity = Места: { $count }
+print-wheelchair-yes = достъпно с инвалидна количка
+print-wheelchair-no = няма достъп с инвалидна количка
+print-person = Лице за контакт: { $name }
+print-not-translated = Все още не е преведено.
+
+print-provider-about = За организацията
+print-provider-eik = ЕИК { $eik }
+print-licences = Лицензи и удостоверения
+print-licence = № { $number }
+print-licence-issued = от { $date }
+print-services = Услуги
+print-services-of = Услугите на организацията
+
+print-other-services = Други услуги
+print-closing-title = Пълният указател
+print-closing-text = Всички социални услуги в общината, с адреси, телефони и последни данни, са в електронния указател. Там има търсене и брошури на доставчиците.
+print-scan = Сканирайте кодовете с телефона си: всеки отваря страницата на услугата в указателя.
+

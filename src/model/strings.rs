@@ -1,13 +1,26 @@
 //! The UI strings of one language: the theme's Fluent files with the site's on top.
 //!
-//! Every word a page shows that is not content comes from here: labels, headings, plurals
-//! ("1 услуга / 2 услуги" through Fluent's plural rules), dates and vocabulary labels.
+//! The words that pages, brochures, the search page and the open data show around the
+//! content come from here: labels, headings, plurals ("1 услуга / 2 услуги" through Fluent's
+//! plural rules), dates and vocabulary labels.
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-use crate::model::{Date, Lang, Vocab};
+use super::{Date, Lang, Vocab};
+
+/// A vocabulary term's label, with the language it is written in (the default language's
+/// when the page's language has none).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// The label text.
+    pub text: String,
+    /// The `.description` attribute, if the label has one.
+    pub description: Option<String>,
+    /// The language the label is written in.
+    pub lang: Lang,
+}
 
 /// The resolved UI strings of one language.
 pub struct Strings {
@@ -54,6 +67,11 @@ impl Strings {
     /// visible on the page rather than silently empty.
     pub fn get(&self, id: &str) -> String {
         self.format(id, None, None)
+    }
+
+    /// The message `id` with one text argument.
+    pub fn get1(&self, id: &str, name: &str, value: &str) -> String {
+        self.get_with(id, &[(name, FluentValue::from(value))])
     }
 
     /// The message `id` with arguments, e.g. `count` for plurals.
