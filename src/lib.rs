@@ -5,6 +5,7 @@
 
 pub mod config;
 pub mod diagnostics;
+pub mod escape;
 pub mod i18n;
 pub mod init;
 pub mod load;

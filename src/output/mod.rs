@@ -4,6 +4,5 @@
 pub mod atomic;
 pub mod feed;
 pub mod sitemap;
-mod xml;
 
 pub use atomic::{Staging, WriteError, write_atomically};
