@@ -33,13 +33,12 @@ fn main() -> ExitCode {
             Some(Date::from_unix_seconds(epoch))
         })
         .unwrap_or_else(Date::today);
-    let checked = kartoteka::check(site_dir, date);
-    let Some(site) = checked.site else {
-        for d in checked.diagnostics.iter().filter(|d| d.is_error()) {
-            eprintln!("{}", d.to_plain());
+    let site = match kartoteka::check(site_dir, date).into_site() {
+        Ok(site) => site,
+        Err(failed) => {
+            eprintln!("{failed}\nrun `kartoteka check` for the whole report");
+            return ExitCode::FAILURE;
         }
-        eprintln!("the site has errors; run `kartoteka check`");
-        return ExitCode::FAILURE;
     };
     let start = Instant::now();
     let printed = match kartoteka::print::brochures(&site, date, cache.as_deref()) {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use kartoteka::{Checked, Date, Diagnostic};
+use kartoteka::{Checked, Date};
 
 /// mimalloc in place of the system allocator: rendering, indexing and the open data export
 /// make and drop many small allocations from every thread (see bench/README.md).
@@ -352,17 +352,18 @@ fn build(
     base_url: Option<String>,
 ) -> ExitCode {
     let started = std::time::Instant::now();
-    let mut checked = kartoteka::check(site, date);
-    let clean = !checked.diagnostics.iter().any(Diagnostic::is_error);
-    let Some(site) = checked.site.as_mut().filter(|_| clean) else {
-        report(&checked, Format::Text);
-        eprintln!("nothing was written; {} is as it was", output.display());
-        return ExitCode::FAILURE;
+    let mut site = match kartoteka::check(site, date).into_site() {
+        Ok(site) => site,
+        Err(failed) => {
+            report(&failed.0, Format::Text);
+            eprintln!("nothing was written; {} is as it was", output.display());
+            return ExitCode::FAILURE;
+        }
     };
     if let Some(url) = base_url {
         site.config.base_url = url;
     }
-    let site = &*site;
+    let site = &site;
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(kartoteka::render::page_count(site) as u64);
         bar.set_style(
@@ -410,7 +411,7 @@ fn build(
 }
 
 fn exit_code(checked: &Checked) -> ExitCode {
-    if checked.diagnostics.iter().any(Diagnostic::is_error) {
+    if checked.has_errors() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
