@@ -202,39 +202,33 @@ fn build_date(given: Option<Date>) -> Date {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
+    run(Cli::parse().command).unwrap_or_else(fail)
+}
+
+/// Runs one command: its exit code, or the error that stopped it.
+fn run(command: Command) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    match command {
         Command::Check { site, format, date } => {
             let checked = kartoteka::check(&site, build_date(date));
             report(&checked, format);
-            exit_code(&checked)
+            Ok(exit_code(&checked))
         }
         Command::New { kind, id, site } => {
             let vocabularies = kartoteka::validate::load_vocabularies(&site);
-            match kartoteka::scaffold::write_new(&site, kind.kind(), &id, &vocabularies) {
-                Ok(paths) => {
-                    for path in paths {
-                        println!("wrote {}", path.display());
-                    }
-                    println!(
-                        "replace every „{}…“, then run: kartoteka check",
-                        kartoteka::scaffold::PLACEHOLDER
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
+            let paths = kartoteka::scaffold::write_new(&site, kind.kind(), &id, &vocabularies)?;
+            for path in paths {
+                println!("wrote {}", path.display());
             }
+            println!(
+                "replace every „{}…“, then run: kartoteka check",
+                kartoteka::scaffold::PLACEHOLDER
+            );
+            Ok(ExitCode::SUCCESS)
         }
-        Command::Publish { action } => match publish(action) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        Command::Publish { action } => {
+            publish(action)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Build {
             site,
             output,
@@ -248,7 +242,7 @@ fn main() -> ExitCode {
                 no_pdf,
                 pdf_cache: Some(pdf_cache.unwrap_or_else(|| site.join(PDF_CACHE))),
             };
-            build(&site, &output, build_date(date), &options, base_url)
+            Ok(build(&site, &output, build_date(date), &options, base_url))
         }
         Command::Serve {
             site,
@@ -262,29 +256,25 @@ fn main() -> ExitCode {
                 port,
                 date: build_date(date),
             };
-            match kartoteka::serve::run(&options) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+            kartoteka::serve::run(&options)?;
+            Ok(ExitCode::SUCCESS)
         }
-        Command::Init { dir } => match kartoteka::init::init(&dir) {
-            Ok(()) => {
-                println!(
-                    "wrote a new site in {}; try: kartoteka check {}",
-                    dir.display(),
-                    dir.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        Command::Init { dir } => {
+            kartoteka::init::init(&dir)?;
+            println!(
+                "wrote a new site in {}; try: kartoteka check {}",
+                dir.display(),
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// Prints `error: …` for a failed command and gives the failure exit code.
+fn fail(e: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {e}");
+    ExitCode::FAILURE
 }
 
 fn publish(action: Publish) -> Result<(), kartoteka::publish::PublishError> {
@@ -339,10 +329,10 @@ fn publish(action: Publish) -> Result<(), kartoteka::publish::PublishError> {
     }
 }
 
-/// `build`: check, print errors like `check` does and stop, or render and write the site.
 /// Where typeset brochures are kept between builds, inside the site folder.
 const PDF_CACHE: &str = ".kartoteka-cache/pdf";
 
+/// `build`: check, print errors like `check` does and stop, or render and write the site.
 /// `base_url` replaces config.toml's (`--base-url`).
 fn build(
     site: &std::path::Path,
@@ -403,9 +393,9 @@ fn build(
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            let code = fail(e);
             eprintln!("nothing was written; {} is as it was", output.display());
-            ExitCode::FAILURE
+            code
         }
     }
 }
