@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use kartoteka::model::date::{DEFAULT_TIME_ZONE, TimeZoneError};
 use kartoteka::{Checked, Date};
 
 /// mimalloc in place of the system allocator: rendering, indexing and the open data export
@@ -189,16 +190,18 @@ fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse_iso(text).ok_or_else(|| format!("`{text}` is not a date; write YYYY-MM-DD"))
 }
 
-/// The build date: `--date`, else SOURCE_DATE_EPOCH, else today.
-fn build_date(given: Option<Date>) -> Date {
-    given
-        .or_else(|| {
-            std::env::var("SOURCE_DATE_EPOCH")
-                .ok()
-                .and_then(|s| s.trim().parse::<i64>().ok())
-                .map(Date::from_unix_seconds)
-        })
-        .unwrap_or_else(Date::today)
+/// The build date: `--date`, else SOURCE_DATE_EPOCH, else today where the site is.
+fn build_date(given: Option<Date>) -> Result<Date, TimeZoneError> {
+    let epoch = || {
+        std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .map(Date::from_unix_seconds)
+    };
+    match given.or_else(epoch) {
+        Some(date) => Ok(date),
+        None => Date::today_in(DEFAULT_TIME_ZONE),
+    }
 }
 
 fn main() -> ExitCode {
@@ -209,7 +212,7 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<ExitCode, Box<dyn std::error::Error>> {
     match command {
         Command::Check { site, format, date } => {
-            let checked = kartoteka::check(&site, build_date(date));
+            let checked = kartoteka::check(&site, build_date(date)?);
             report(&checked, format);
             Ok(exit_code(&checked))
         }
@@ -242,7 +245,7 @@ fn run(command: Command) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 no_pdf,
                 pdf_cache: Some(pdf_cache.unwrap_or_else(|| site.join(PDF_CACHE))),
             };
-            Ok(build(&site, &output, build_date(date), &options, base_url))
+            Ok(build(&site, &output, build_date(date)?, &options, base_url))
         }
         Command::Serve {
             site,
@@ -254,7 +257,7 @@ fn run(command: Command) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 root: site,
                 bind,
                 port,
-                date: build_date(date),
+                date: build_date(date)?,
             };
             kartoteka::serve::run(&options)?;
             Ok(ExitCode::SUCCESS)
@@ -277,7 +280,7 @@ fn fail(e: impl std::fmt::Display) -> ExitCode {
     ExitCode::FAILURE
 }
 
-fn publish(action: Publish) -> Result<(), kartoteka::publish::PublishError> {
+fn publish(action: Publish) -> Result<(), Box<dyn std::error::Error>> {
     use kartoteka::publish::{self as p, RefUpdate};
     let program = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("kartoteka"));
     match action {
@@ -308,7 +311,7 @@ fn publish(action: Publish) -> Result<(), kartoteka::publish::PublishError> {
         }
         Publish::PreReceive { repo, branch } => {
             let updates = RefUpdate::read_all(std::io::stdin().lock());
-            p::pre_receive(&repo, &branch, &updates, build_date(None))
+            Ok(p::pre_receive(&repo, &branch, &updates, build_date(None)?)?)
         }
         Publish::PostReceive {
             repo,
@@ -324,7 +327,7 @@ fn publish(action: Publish) -> Result<(), kartoteka::publish::PublishError> {
                 keep,
                 program,
             };
-            p::post_receive(&target, &updates)
+            Ok(p::post_receive(&target, &updates)?)
         }
     }
 }
