@@ -3,7 +3,7 @@
 //
 //   node bench/generate.mjs /tmp/bench                     # 10,000 services × 2 languages
 //   cargo run --release --example search-index -- /tmp/bench/site /tmp/bench/html
-//   npx pagefind --site /tmp/bench/html                    # the same pages, for Pagefind
+//   npx --yes pagefind@1.6.0 --site /tmp/bench/html        # the same pages, for Pagefind
 //   node bench/run.mjs /tmp/bench                          # prints the tables for README.md
 //
 // Bytes are what a browser would transfer: each JSON/JS/HTML-free file gzipped (level 9), and

@@ -39,15 +39,9 @@ fn date() -> Date {
 }
 
 fn checked_site(root: &std::path::Path) -> Site {
-    let checked = kartoteka::check(root, date());
-    assert!(
-        !checked
-            .diagnostics
-            .iter()
-            .any(kartoteka::Diagnostic::is_error),
-        "the corpus has errors"
-    );
-    checked.site.expect("a site without errors is built")
+    kartoteka::check(root, date())
+        .into_site()
+        .expect("the corpus has no errors")
 }
 
 fn stages(c: &mut Criterion) {

@@ -2,7 +2,7 @@
 //!
 //! `cargo run --release --example brochures -- SITE OUTDIR [--date YYYY-MM-DD] [--cache DIR]`
 //!
-//! Without `--date` the date comes from `SOURCE_DATE_EPOCH`, else today. The `build` command
+//! Without `--date` the date comes from `SOURCE_DATE_EPOCH`, else today in Sofia. The `build` command
 //! is the real user of `kartoteka::print`; this only writes what it returns.
 
 use std::path::PathBuf;
@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use kartoteka::Date;
+use kartoteka::model::date::DEFAULT_TIME_ZONE;
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -32,14 +33,20 @@ fn main() -> ExitCode {
             let epoch = std::env::var("SOURCE_DATE_EPOCH").ok()?.parse().ok()?;
             Some(Date::from_unix_seconds(epoch))
         })
-        .unwrap_or_else(Date::today);
-    let checked = kartoteka::check(site_dir, date);
-    let Some(site) = checked.site else {
-        for d in checked.diagnostics.iter().filter(|d| d.is_error()) {
-            eprintln!("{}", d.to_plain());
+        .map_or_else(|| Date::today_in(DEFAULT_TIME_ZONE), Ok);
+    let date = match date {
+        Ok(date) => date,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
         }
-        eprintln!("the site has errors; run `kartoteka check`");
-        return ExitCode::FAILURE;
+    };
+    let site = match kartoteka::check(site_dir, date).into_site() {
+        Ok(site) => site,
+        Err(failed) => {
+            eprintln!("{failed}\nrun `kartoteka check` for the whole report");
+            return ExitCode::FAILURE;
+        }
     };
     let start = Instant::now();
     let printed = match kartoteka::print::brochures(&site, date, cache.as_deref()) {

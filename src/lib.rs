@@ -5,6 +5,7 @@
 
 pub mod build;
 pub mod diagnostics;
+pub mod escape;
 pub mod init;
 pub mod load;
 pub mod model;

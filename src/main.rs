@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use kartoteka::{Checked, Date, Diagnostic};
+use kartoteka::model::date::{DEFAULT_TIME_ZONE, TimeZoneError};
+use kartoteka::{Checked, Date};
 
 /// mimalloc in place of the system allocator: rendering, indexing and the open data export
 /// make and drop many small allocations from every thread (see bench/README.md).
@@ -189,52 +190,48 @@ fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse_iso(text).ok_or_else(|| format!("`{text}` is not a date; write YYYY-MM-DD"))
 }
 
-/// The build date: `--date`, else SOURCE_DATE_EPOCH, else today.
-fn build_date(given: Option<Date>) -> Date {
-    given
-        .or_else(|| {
-            std::env::var("SOURCE_DATE_EPOCH")
-                .ok()
-                .and_then(|s| s.trim().parse::<i64>().ok())
-                .map(Date::from_unix_seconds)
-        })
-        .unwrap_or_else(Date::today)
+/// The build date: `--date`, else SOURCE_DATE_EPOCH, else today where the site is.
+fn build_date(given: Option<Date>) -> Result<Date, TimeZoneError> {
+    let epoch = || {
+        std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .map(Date::from_unix_seconds)
+    };
+    match given.or_else(epoch) {
+        Some(date) => Ok(date),
+        None => Date::today_in(DEFAULT_TIME_ZONE),
+    }
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
+    run(Cli::parse().command).unwrap_or_else(fail)
+}
+
+/// Runs one command: its exit code, or the error that stopped it.
+fn run(command: Command) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    match command {
         Command::Check { site, format, date } => {
-            let checked = kartoteka::check(&site, build_date(date));
+            let checked = kartoteka::check(&site, build_date(date)?);
             report(&checked, format);
-            exit_code(&checked)
+            Ok(exit_code(&checked))
         }
         Command::New { kind, id, site } => {
             let vocabularies = kartoteka::validate::load_vocabularies(&site);
-            match kartoteka::scaffold::write_new(&site, kind.kind(), &id, &vocabularies) {
-                Ok(paths) => {
-                    for path in paths {
-                        println!("wrote {}", path.display());
-                    }
-                    println!(
-                        "replace every „{}…“, then run: kartoteka check",
-                        kartoteka::model::PLACEHOLDER
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
+            let paths = kartoteka::scaffold::write_new(&site, kind.kind(), &id, &vocabularies)?;
+            for path in paths {
+                println!("wrote {}", path.display());
             }
+            println!(
+                "replace every „{}…“, then run: kartoteka check",
+                kartoteka::model::PLACEHOLDER
+            );
+            Ok(ExitCode::SUCCESS)
         }
-        Command::Publish { action } => match publish(action) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        Command::Publish { action } => {
+            publish(action)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Build {
             site,
             output,
@@ -248,7 +245,7 @@ fn main() -> ExitCode {
                 no_pdf,
                 pdf_cache: Some(pdf_cache.unwrap_or_else(|| site.join(PDF_CACHE))),
             };
-            build(&site, &output, build_date(date), &options, base_url)
+            Ok(build(&site, &output, build_date(date)?, &options, base_url))
         }
         Command::Serve {
             site,
@@ -260,34 +257,30 @@ fn main() -> ExitCode {
                 root: site,
                 bind,
                 port,
-                date: build_date(date),
+                date: build_date(date)?,
             };
-            match kartoteka::serve::run(&options) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+            kartoteka::serve::run(&options)?;
+            Ok(ExitCode::SUCCESS)
         }
-        Command::Init { dir } => match kartoteka::init::init(&dir) {
-            Ok(()) => {
-                println!(
-                    "wrote a new site in {}; try: kartoteka check {}",
-                    dir.display(),
-                    dir.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        Command::Init { dir } => {
+            kartoteka::init::init(&dir)?;
+            println!(
+                "wrote a new site in {}; try: kartoteka check {}",
+                dir.display(),
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
-fn publish(action: Publish) -> Result<(), kartoteka::publish::PublishError> {
+/// Prints `error: …` for a failed command and gives the failure exit code.
+fn fail(e: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {e}");
+    ExitCode::FAILURE
+}
+
+fn publish(action: Publish) -> Result<(), Box<dyn std::error::Error>> {
     use kartoteka::publish::{self as p, RefUpdate};
     let program = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("kartoteka"));
     match action {
@@ -318,7 +311,7 @@ fn publish(action: Publish) -> Result<(), kartoteka::publish::PublishError> {
         }
         Publish::PreReceive { repo, branch } => {
             let updates = RefUpdate::read_all(std::io::stdin().lock());
-            p::pre_receive(&repo, &branch, &updates, build_date(None))
+            Ok(p::pre_receive(&repo, &branch, &updates, build_date(None)?)?)
         }
         Publish::PostReceive {
             repo,
@@ -334,15 +327,15 @@ fn publish(action: Publish) -> Result<(), kartoteka::publish::PublishError> {
                 keep,
                 program,
             };
-            p::post_receive(&target, &updates)
+            Ok(p::post_receive(&target, &updates)?)
         }
     }
 }
 
-/// `build`: check, print errors like `check` does and stop, or render and write the site.
 /// Where typeset brochures are kept between builds, inside the site folder.
 const PDF_CACHE: &str = ".kartoteka-cache/pdf";
 
+/// `build`: check, print errors like `check` does and stop, or render and write the site.
 /// `base_url` replaces config.toml's (`--base-url`).
 fn build(
     site: &std::path::Path,
@@ -352,17 +345,18 @@ fn build(
     base_url: Option<String>,
 ) -> ExitCode {
     let started = std::time::Instant::now();
-    let mut checked = kartoteka::check(site, date);
-    let clean = !checked.diagnostics.iter().any(Diagnostic::is_error);
-    let Some(site) = checked.site.as_mut().filter(|_| clean) else {
-        report(&checked, Format::Text);
-        eprintln!("nothing was written; {} is as it was", output.display());
-        return ExitCode::FAILURE;
+    let mut site = match kartoteka::check(site, date).into_site() {
+        Ok(site) => site,
+        Err(failed) => {
+            report(&failed.0, Format::Text);
+            eprintln!("nothing was written; {} is as it was", output.display());
+            return ExitCode::FAILURE;
+        }
     };
     if let Some(url) = base_url {
         site.config.base_url = url;
     }
-    let site = &*site;
+    let site = &site;
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(kartoteka::build::page_count(site) as u64);
         bar.set_style(
@@ -402,15 +396,15 @@ fn build(
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            let code = fail(e);
             eprintln!("nothing was written; {} is as it was", output.display());
-            ExitCode::FAILURE
+            code
         }
     }
 }
 
 fn exit_code(checked: &Checked) -> ExitCode {
-    if checked.diagnostics.iter().any(Diagnostic::is_error) {
+    if checked.has_errors() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

@@ -1,8 +1,23 @@
-//! Calendar dates (`verified`, partnership terms, licences) and the day arithmetic they need.
+//! Calendar dates (`verified`, partnership terms, licences), the day arithmetic they need, and
+//! which date it is today where the site is.
 
 use std::fmt;
 
 use serde::{Serialize, Serializer};
+
+/// The time zone a site's "today" is told in unless its settings say otherwise: the services
+/// and their editors are in Bulgaria.
+pub const DEFAULT_TIME_ZONE: &str = "Europe/Sofia";
+
+/// Why the date in a time zone could not be told.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot tell the date in the time zone `{zone}` (a name such as Europe/Sofia): {reason}")]
+pub struct TimeZoneError {
+    /// The zone asked for.
+    pub zone: String,
+    /// What jiff said.
+    reason: jiff::Error,
+}
 
 /// A calendar date without time or zone, as TOML writes it (`2020-01-28`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -54,12 +69,30 @@ impl Date {
         Date::from_days_since_epoch(seconds.div_euclid(86_400))
     }
 
-    /// Today in UTC, from the system clock.
-    pub fn today() -> Date {
-        let seconds = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64);
-        Date::from_unix_seconds(seconds)
+    /// Today in the time zone `zone` (a tz database name such as `Europe/Sofia`), from the
+    /// system clock: a build at 00:30 in Sofia is dated that day, not the day before as UTC
+    /// would have it.
+    pub fn today_in(zone: &str) -> Result<Date, TimeZoneError> {
+        Date::civil_date_in(zone, jiff::Timestamp::now().as_second())
+    }
+
+    /// The calendar date in the time zone `zone` at the instant `unix_seconds`.
+    ///
+    /// The tz database is the one bundled into the program (jiff's `tzdb-bundle-always`, see
+    /// Cargo.toml), so the answer does not depend on the machine's /usr/share/zoneinfo.
+    pub fn civil_date_in(zone: &str, unix_seconds: i64) -> Result<Date, TimeZoneError> {
+        let error = |reason| TimeZoneError {
+            zone: zone.to_string(),
+            reason,
+        };
+        let tz = jiff::tz::TimeZone::get(zone).map_err(error)?;
+        let instant = jiff::Timestamp::from_second(unix_seconds).map_err(error)?;
+        let civil = tz.to_datetime(instant).date();
+        Ok(Date {
+            year: i32::from(civil.year()),
+            month: u32::from(civil.month().unsigned_abs()),
+            day: u32::from(civil.day().unsigned_abs()),
+        })
     }
 
     /// Whole days from `self` to `later` (negative when `later` is earlier).
@@ -119,5 +152,30 @@ mod tests {
         assert!(Date::new(2020, 13, 1).is_none());
         assert_eq!(Date::parse_iso("2020-01-28"), Date::new(2020, 1, 28));
         assert_eq!(Date::parse_iso("2020-1"), None);
+    }
+
+    #[test]
+    fn the_civil_date_is_the_one_in_the_zone() {
+        // 2026-12-01T22:30:00Z is half past midnight on 2 December in Sofia (UTC+2 in winter).
+        let late_evening_utc = 1_796_164_200;
+        assert_eq!(
+            Date::civil_date_in(DEFAULT_TIME_ZONE, late_evening_utc).unwrap(),
+            Date::new(2026, 12, 2).unwrap()
+        );
+        assert_eq!(
+            Date::civil_date_in("UTC", late_evening_utc).unwrap(),
+            Date::new(2026, 12, 1).unwrap()
+        );
+        // Summer time: 2026-07-01T21:30:00Z is 00:30 on 2 July in Sofia (UTC+3).
+        assert_eq!(
+            Date::civil_date_in(DEFAULT_TIME_ZONE, 1_782_941_400).unwrap(),
+            Date::new(2026, 7, 2).unwrap()
+        );
+    }
+
+    #[test]
+    fn an_unknown_zone_is_an_error_that_names_it() {
+        let e = Date::civil_date_in("Europe/Sofiya", 0).unwrap_err();
+        assert!(e.to_string().contains("`Europe/Sofiya`"), "{e}");
     }
 }

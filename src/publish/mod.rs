@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use crate::diagnostics::Diagnostic;
 use crate::model::Date;
 
 /// Why publishing failed.
@@ -178,11 +177,7 @@ pub fn pre_receive(
             eprintln!("{}", d.to_plain());
         }
         eprintln!("{}", crate::summary_line(&checked));
-        let errors = checked
-            .diagnostics
-            .iter()
-            .filter(|d| Diagnostic::is_error(d))
-            .count();
+        let errors = checked.errors().count();
         if errors > 0 {
             eprintln!(
                 "error: the push was refused; the live site is unchanged. Fix the errors above and push again."

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use fluent_bundle::FluentValue;
 use tera::{Tera, Value};
 
+use crate::escape;
 use crate::model::strings::Strings;
 use crate::model::theme::Theme;
 
@@ -33,7 +34,7 @@ pub struct TemplateError {
 /// Compiles the theme's templates (`.html` and `.xml` are autoescaped).
 pub fn templates(theme: &Theme) -> Result<Tera, TemplateError> {
     let mut tera = Tera::default();
-    tera.set_escape_fn(escape_html);
+    tera.set_escape_fn(escape::html);
     tera.add_raw_templates(
         theme
             .templates
@@ -88,50 +89,6 @@ fn template_error(theme: &Theme, error: &tera::Error) -> TemplateError {
     }
 }
 
-/// Escapes text for HTML text and quoted attribute values: `& < > " '`. Unlike Tera's own,
-/// it leaves `/` alone, so that `href="/uslugi/x/"` reads as written.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    let mut copied = 0;
-    // The five are ASCII, so every byte found is a whole character.
-    for (i, byte) in text.bytes().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[copied..i]);
-        out.push_str(entity);
-        copied = i + 1;
-    }
-    out.push_str(&text[copied..]);
-    out
-}
-
-/// `text` with each character that `replacement` gives a replacement for replaced by it; the
-/// runs between them are copied whole (`extra` is a guess of how many bytes the
-/// replacements add).
-pub fn replace_chars(
-    text: &str,
-    extra: usize,
-    replacement: impl Fn(char) -> Option<&'static str>,
-) -> String {
-    let mut out = String::with_capacity(text.len() + extra);
-    let mut copied = 0;
-    for (i, c) in text.char_indices() {
-        if let Some(with) = replacement(c) {
-            out.push_str(&text[copied..i]);
-            out.push_str(with);
-            copied = i + c.len_utf8();
-        }
-    }
-    out.push_str(&text[copied..]);
-    out
-}
-
 /// A copy of the compiled templates whose `t()` speaks `strings`' language.
 ///
 /// In a template: `t(key="service-for-whom")`, `t(key="services-count", count=3)`; any other
@@ -184,15 +141,15 @@ impl tera::Filter for TextFilter {
             ));
         };
         if lang == self.0.lang().code() {
-            return Ok(Value::String(escape_html(text)));
+            return Ok(Value::String(escape::html(text)));
         }
         let mut html = format!(
             "<span lang=\"{}\">{}</span>",
-            escape_html(lang),
-            escape_html(text)
+            escape::html(lang),
+            escape::html(text)
         );
         if field("fallback").is_some_and(|f| f.as_bool() == Some(true)) {
-            let note = escape_html(&self.0.get_with("untranslated", &[]));
+            let note = escape::html(&self.0.get_with("untranslated", &[]));
             html.push_str(&format!(" <small class=\"untranslated\">({note})</small>"));
         }
         Ok(Value::String(html))
@@ -212,7 +169,7 @@ mod tests {
     fn the_text_filter_writes_what_the_text_macro_writes() {
         let macros = include_str!("../../themes/default/templates/macros.html");
         let mut templates = Tera::default();
-        templates.set_escape_fn(escape_html);
+        templates.set_escape_fn(escape::html);
         let page = "{% import \"macros.html\" as m %}{{ m::text(x=x, lang=lang) }}|{{ x | text }}";
         templates
             .add_raw_templates([("macros.html", macros), ("page.html", page)])
@@ -244,16 +201,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn escapes_the_five_characters_and_nothing_else() {
-        assert_eq!(
-            escape_html("<a href=\"/x/\">Том & 'Джери'</a> – ѝ"),
-            "&lt;a href=&quot;/x/&quot;&gt;Том &amp; &#39;Джери&#39;&lt;/a&gt; – ѝ"
-        );
-        assert_eq!(escape_html(""), "");
-        assert_eq!(escape_html("&"), "&amp;");
-        assert_eq!(escape_html("без знаци"), "без знаци");
     }
 }

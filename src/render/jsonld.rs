@@ -135,7 +135,7 @@ fn strip_nulls(value: Value) -> Value {
 /// write `</script>` or `<!--` into the page.
 pub fn script_safe(value: &Value) -> String {
     let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    super::env::replace_chars(&text, 0, |c| match c {
+    crate::escape::replace_chars(&text, 0, |c| match c {
         '<' => Some("\\u003c"),
         '>' => Some("\\u003e"),
         '&' => Some("\\u0026"),

@@ -13,7 +13,6 @@ pub mod view;
 
 pub mod feed;
 pub mod sitemap;
-mod xml;
 
 use std::sync::Arc;
 

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::xml::escape;
+use crate::escape::xml as escape;
 use crate::model::{Lang, Site};
 use crate::output::OutputFile;
 use crate::render::pages::PageKind;

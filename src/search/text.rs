@@ -159,8 +159,10 @@ pub fn is_cyrillic(word: &str) -> bool {
     word.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
 }
 
-/// Markdown to the plain words a reader sees: link targets, HTML tags and code fences dropped.
-/// Good enough for indexing; the pages themselves are rendered elsewhere.
+/// Markdown to the words a reader sees, roughly: the `(url)` of each `[text](url)` and every
+/// `<…>` (an HTML tag, or an autolink with its address) are dropped, and a `]` becomes a
+/// space. Everything else stays, code blocks and Markdown's marks included, for the tokenizer
+/// to split. Good enough for indexing; the pages themselves are rendered elsewhere.
 pub fn markdown_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut rest = markdown;

@@ -11,7 +11,7 @@ use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 use super::store::Store;
 use crate::diagnostics::Diagnostic;
-use crate::render::env::escape_html;
+use crate::escape::html as escape_html;
 
 /// The URL of the event stream browsers listen to for reloads and errors.
 pub const EVENTS: &str = "/__kartoteka/events";

@@ -4,6 +4,7 @@
 //! into its kind's type in parallel, checking references against the ids known from the file
 //! list; then translations are merged into their default-language items.
 
+mod checked;
 mod config;
 pub mod fields;
 mod item;
@@ -32,6 +33,7 @@ use fields::{FileCtx, Role, Table, Translation};
 use known::Known;
 use translation::Translate;
 
+pub use checked::CheckFailed;
 pub use item::{Recheck, recheck_item};
 pub use parts::SUMMARY_MAX_CHARS;
 

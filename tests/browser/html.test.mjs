@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { SITES, builtSite, filesIn } from "./support.mjs";
+import { SITES, builtSite, filesIn, skipLocally } from "./support.mjs";
 
 let vnu = null;
 try {
@@ -15,7 +15,7 @@ try {
   vnu = null;
 }
 const java = spawnSync("java", ["-version"]).status === 0;
-const skip = !vnu || !existsSync(vnu) ? "no vnu-jar (npm ci)" : !java ? "no java" : false;
+const skip = skipLocally(!vnu || !existsSync(vnu) ? "no vnu-jar (npm ci)" : !java ? "no java" : false);
 
 test("vnu: every generated page of both sites is valid HTML", { skip, timeout: 600000 }, () => {
   const files = Object.keys(SITES).flatMap((name) => {

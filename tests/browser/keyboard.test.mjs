@@ -1,23 +1,11 @@
 // The home and search pages with the keyboard only: the skip link is the first stop, is
 // visible when focused and moves focus to the content; Tab reaches every control in order;
 // every stop shows where focus is.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DESKTOP, SITES, launch, open, serveSites, skip } from "./support.mjs";
+import { DESKTOP, SITES, browserSession, open, skip } from "./support.mjs";
 
-let browser, context, sites;
-
-before(async () => {
-  if (skip) return;
-  sites = await serveSites();
-  browser = await launch();
-  context = await browser.newContext({ viewport: DESKTOP });
-});
-
-after(async () => {
-  await browser?.close();
-  await sites?.close();
-});
+const session = browserSession({ viewport: DESKTOP });
 
 const q = SITES.ruse.query;
 const PAGES = [
@@ -71,7 +59,7 @@ function focused() {
 
 for (const p of PAGES) {
   test(`keyboard: skip link first, visible, and it moves focus to the content (${p.name})`, { skip }, async () => {
-    const { page } = await open(context, sites.bases.ruse + p.path);
+    const { page } = await open(session.context, session.sites.bases.ruse + p.path);
     await page.keyboard.press("Tab");
     const first = await page.evaluate(focused);
     assert.equal(first?.tag, "a", "the first Tab stop is a link");
@@ -88,7 +76,7 @@ for (const p of PAGES) {
   });
 
   test(`keyboard: Tab reaches every control and shows focus at each (${p.name})`, { skip }, async () => {
-    const { page } = await open(context, sites.bases.ruse + p.path);
+    const { page } = await open(session.context, session.sites.bases.ruse + p.path);
     const total = await page.evaluate(markControls);
     const reached = new Set();
     const hidden = [];

@@ -1,26 +1,13 @@
 // A 360×740 phone screen: no page of any kind scrolls sideways (WCAG 1.4.10 Reflow), and
 // tap targets are at least 24×24 CSS px (WCAG 2.5.8, checked by axe-core's target-size rule
 // and by measuring every control that is not a link inside running text).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { PHONE, axe, describeViolation, everyPageKind, launch, open, serveSites, skip } from "./support.mjs";
+import { PHONE, axe, browserSession, describeViolation, everyPageKind, open, skip } from "./support.mjs";
 
 const MIN = 24;
 
-let browser, context, sites;
-const pages = skip ? [{ site: "-", lang: "-", kind: "-", path: "/" }] : everyPageKind();
-
-before(async () => {
-  if (skip) return;
-  sites = await serveSites();
-  browser = await launch();
-  context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await sites?.close();
-});
+const session = browserSession({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
 
 /** Elements that stick out past the right edge of the screen, deepest first. */
 function overflowing() {
@@ -58,9 +45,9 @@ function smallTargets(min) {
   return small;
 }
 
-for (const p of pages) {
+for (const p of everyPageKind()) {
   test(`360 px: ${p.site} ${p.lang} ${p.kind} ${p.path}`, { skip }, async () => {
-    const { page } = await open(context, sites.bases[p.site] + p.path);
+    const { page } = await open(session.context, session.sites.bases[p.site] + p.path);
     const o = await page.evaluate(overflowing);
     const small = await page.evaluate(smallTargets, MIN);
     const violations = await axe(page, { runOnly: { type: "rule", values: ["target-size"] } });

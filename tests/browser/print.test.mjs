@@ -1,31 +1,20 @@
 // Print: a typical service page, printed to PDF from Chromium with print media emulated, is
 // one A4 page with no navigation in it (menu, search form, skip link, footer). The PDFs go
 // to the artifact folder with the page count of every Ruse service page, for people to see.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { artifactsDir, builtSite, launch, serveSites, skip, typicalService } from "./support.mjs";
+import { artifactsDir, browserSession, builtSite, skip, typicalService } from "./support.mjs";
 
-let browser, context, sites;
+const session = browserSession();
 
-before(async () => {
-  if (skip) return;
-  sites = await serveSites();
-  browser = await launch();
-  context = await browser.newContext();
-  mkdirSync(artifactsDir, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await sites?.close();
-});
+before(() => mkdirSync(artifactsDir, { recursive: true }));
 
 /** The PDF of a page as the browser prints it, and its number of pages. */
 async function printed(url) {
-  const page = await context.newPage();
+  const page = await session.context.newPage();
   await page.goto(url);
   await page.emulateMedia({ media: "print" });
   // Anything of the page's frame still shown in print, with its text.
@@ -57,7 +46,7 @@ function pageSize(pdf) {
 for (const lang of ["bg", "en"]) {
   test(`print: a typical service is one A4 page without navigation (${lang})`, { skip }, async () => {
     const path = typicalService(builtSite("ruse"), lang);
-    const { pdf, pages, shown } = await printed(sites.bases.ruse + path);
+    const { pdf, pages, shown } = await printed(session.sites.bases.ruse + path);
     writeFileSync(join(artifactsDir, `print-service-${lang}.pdf`), pdf);
     assert.deepEqual(shown, [], `${path}: navigation shown in print`);
     const size = pageSize(pdf);
@@ -74,7 +63,7 @@ test("print: page count of every Ruse service page, into the artifacts", { skip 
     ["en", "en/services"],
   ]) {
     for (const id of readdirSync(join(out, section)).sort()) {
-      const { pages } = await printed(`${sites.bases.ruse}/${section}/${id}/`);
+      const { pages } = await printed(`${session.sites.bases.ruse}/${section}/${id}/`);
       lines.push(`${lang}\t${pages}\t/${section}/${id}/`);
     }
   }

@@ -1,25 +1,15 @@
 // Screenshots of the home page, a typical service page and search results, on a desktop and
 // a phone screen, in both languages, into target/browser-artifacts/ for people to look at
 // (CI keeps the folder as an artifact). Nothing is compared: the other tests judge.
-import { test, before, after } from "node:test";
+import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { DESKTOP, PHONE, SITES, artifactsDir, builtSite, launch, open, serveSites, skip, typicalService } from "./support.mjs";
+import { DESKTOP, PHONE, SITES, artifactsDir, browserSession, builtSite, open, skip, typicalService } from "./support.mjs";
 
-let browser, sites;
+const session = browserSession(false);
 
-before(async () => {
-  if (skip) return;
-  sites = await serveSites();
-  browser = await launch();
-  mkdirSync(artifactsDir, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await sites?.close();
-});
+before(() => mkdirSync(artifactsDir, { recursive: true }));
 
 const SCREENS = [
   ["desktop", { viewport: DESKTOP }],
@@ -29,7 +19,7 @@ const SCREENS = [
 for (const lang of ["bg", "en"]) {
   for (const [screen, options] of SCREENS) {
     test(`screenshots: home, service, search results (${lang}, ${screen})`, { skip }, async () => {
-      const context = await browser.newContext(options);
+      const context = await session.browser.newContext(options);
       const search = lang === "bg" ? "/tarsene/" : "/en/search/";
       const shots = {
         home: lang === "bg" ? "/" : "/en/",
@@ -37,7 +27,7 @@ for (const lang of ["bg", "en"]) {
         search: `${search}?q=${encodeURIComponent(SITES.ruse.query[lang])}`,
       };
       for (const [name, path] of Object.entries(shots)) {
-        const { page } = await open(context, sites.bases.ruse + path);
+        const { page } = await open(context, session.sites.bases.ruse + path);
         const file = join(artifactsDir, `${name}-${lang}-${screen}.png`);
         await page.screenshot({ path: file, fullPage: true });
         await page.close();

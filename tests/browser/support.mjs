@@ -1,6 +1,8 @@
 // What every browser test shares: the two built sites, a static file server on loopback,
 // Debian's Chromium through playwright-core, and the pages to look at (one of every kind
-// in both languages). Tests are skipped, saying why, when Chromium or a package is missing.
+// in both languages). Tests are skipped, saying why, when Chromium or a package is missing —
+// except under CI, where that is an error (see `skipLocally`).
+import { before, after } from "node:test";
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:http";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
@@ -32,6 +34,7 @@ export const SITES = {
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 360, height: 740 };
 
+/** Debian's Chromium, if installed. */
 export const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
 let playwright = null;
@@ -41,12 +44,24 @@ try {
   playwright = null;
 }
 
+/**
+ * `reason` (why tests cannot run here, or nothing) as node:test's `skip` option. Under CI
+ * (`CI` set, as tests/suite/print.rs reads it) a missing tool throws instead, failing every
+ * test file that needs it: a green CI run must mean that the pages were looked at.
+ */
+export function skipLocally(reason) {
+  if (reason && process.env.CI) throw new Error(`${reason}; it is needed under CI`);
+  return reason || false;
+}
+
 /** Why the browser tests cannot run here, or false when they can. */
-export const skip = !CHROMIUM
-  ? "no chromium (apt-get install chromium, or bash tests/setup)"
-  : !playwright
-    ? "no playwright-core (npm ci)"
-    : false;
+export const skip = skipLocally(
+  !CHROMIUM
+    ? "no chromium (apt-get install chromium, or bash tests/setup)"
+    : !playwright
+      ? "no playwright-core (npm ci)"
+      : false,
+);
 
 /** The output folder of a site, built now unless the suite's first step already did. */
 export function builtSite(name) {
@@ -128,6 +143,27 @@ export async function serve(root) {
     base: `http://127.0.0.1:${server.address().port}`,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+/**
+ * The browser side of one test file: registers node:test hooks that serve both sites and
+ * launch Chromium before its tests (with one page context of `contextOptions`, unless that is
+ * false) and close them after. Returns { browser, context, sites }, filled in by the time the
+ * first test runs; nothing is started when the tests are skipped.
+ */
+export function browserSession(contextOptions = {}) {
+  const session = { browser: null, context: null, sites: null };
+  before(async () => {
+    if (skip) return;
+    session.sites = await serveSites();
+    session.browser = await launch();
+    if (contextOptions) session.context = await session.browser.newContext(contextOptions);
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.sites?.close();
+  });
+  return session;
 }
 
 /** Launches Debian's Chromium, headless, with nothing that reaches the network. */
@@ -224,8 +260,12 @@ export function pageKinds(name, out, lang) {
   ];
 }
 
-/** Every (site, language, page kind) the suite visits. */
+/**
+ * Every (site, language, page kind) the suite visits. When the browser tests are skipped, one
+ * placeholder, so that each file still shows its skipped test and why (no site is built).
+ */
 export function everyPageKind() {
+  if (skip) return [{ site: "-", lang: "-", kind: "-", path: "/" }];
   const all = [];
   for (const name of Object.keys(SITES)) {
     const out = builtSite(name);

@@ -1,43 +1,15 @@
 // The search page in headless Chromium: open it with ?q=, read the results, type into the
-// box. Uses Debian's chromium and the playwright-core package (no downloaded browsers); the
-// test is skipped, saying why, when either is missing.
+// box. Uses Debian's chromium and the playwright-core package (no downloaded browsers), found
+// and launched as the browser suite does (tests/browser/support.mjs): the test is skipped,
+// saying why, when either is missing, and fails under CI.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { existsSync, mkdirSync, readFileSync, copyFileSync, writeFileSync } from "node:fs";
-import { join, normalize, extname } from "node:path";
+import { mkdirSync, readFileSync, copyFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { buildIndex, initSite, repoRoot, ruseSite } from "./helpers.mjs";
+import { launch, serve, skip } from "../browser/support.mjs";
 
-const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-let playwright = null;
-try {
-  playwright = (await import("playwright-core")).default;
-} catch {
-  playwright = null;
-}
-const skip = !CHROMIUM
-  ? "no chromium (apt-get install chromium)"
-  : !playwright
-    ? "no playwright-core (npm install)"
-    : false;
-
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json" };
 let server, browser, base, site;
-
-/** Serves `root` as static files, as any web server would. */
-function serve(root) {
-  return createServer((req, res) => {
-    let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    if (path.endsWith("/")) path += "index.html";
-    const file = normalize(join(root, path));
-    if (!file.startsWith(root) || !existsSync(file)) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-}
 
 before(async () => {
   if (skip) return;
@@ -49,18 +21,14 @@ before(async () => {
     mkdirSync(join(out, dir), { recursive: true });
     writeFileSync(join(out, dir, "index.html"), page.replace('lang="LANG"', `lang="${lang}"`));
   }
-  server = serve(out);
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${server.address().port}`;
-  browser = await playwright.chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
+  server = await serve(out);
+  base = server.base;
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  server?.close();
+  await server?.close();
 });
 
 async function results(page) {

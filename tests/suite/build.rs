@@ -19,15 +19,9 @@ fn fixture() -> PathBuf {
 
 /// Builds `site` into `out` through the library, panicking on any problem.
 fn build(site: &Path, out: &Path) {
-    let checked = kartoteka::check(site, date());
-    let errors: Vec<_> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| d.to_plain())
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
-    let site = checked.site.unwrap_or_else(|| panic!("the fixture loads"));
+    let site = kartoteka::check(site, date())
+        .into_site()
+        .unwrap_or_else(|failed| panic!("{failed}"));
     kartoteka::build(
         &site,
         out,

@@ -9,8 +9,9 @@ use crate::common::{fixed_date, fixture, repo};
 /// Builds a site without typesetting its brochures (their own tests do that); returns the
 /// URLs of the PDFs the build would print, for the link check.
 fn build_site(root: &Path, out: &Path) -> BTreeSet<String> {
-    let checked = kartoteka::check(root, fixed_date());
-    let site = checked.site.expect("the site is clean");
+    let site = kartoteka::check(root, fixed_date())
+        .into_site()
+        .expect("the site is clean");
     let options = kartoteka::BuildOptions {
         no_pdf: true,
         pdf_cache: None,

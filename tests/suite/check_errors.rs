@@ -44,10 +44,7 @@ fn every_error_kind_gives_its_exact_diagnostics() {
             checked.site.is_none(),
             "{name}: a site with errors gives no model"
         );
-        assert!(
-            checked.diagnostics.iter().any(|d| d.is_error()),
-            "{name}: has errors"
-        );
+        assert!(checked.has_errors(), "{name}: has errors");
         let expected_path = case.join("expected.txt");
         if std::env::var_os("UPDATE_EXPECTED").is_some() {
             std::fs::write(&expected_path, &actual).unwrap();
@@ -73,12 +70,7 @@ fn a_symlink_out_of_the_site_is_an_error_not_a_read() {
     std::fs::write(&outside, "+++\ntitle = \"outside\"\n+++\n").unwrap();
     std::os::unix::fs::symlink(&outside, site.join("content/pages/leak.md")).unwrap();
     let checked = kartoteka::check(&site, fixed_date());
-    let errors: Vec<String> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| d.headline())
-        .collect();
+    let errors: Vec<String> = checked.errors().map(|d| d.headline()).collect();
     assert_eq!(
         errors,
         [

@@ -3,7 +3,6 @@
 //! `cargo test` fast to link and small on disk. Run one part with `cargo test --test suite MODULE`.
 
 mod common;
-mod opendata_support;
 
 mod accessibility_statement;
 mod build;

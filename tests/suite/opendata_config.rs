@@ -1,23 +1,16 @@
 //! The `[opendata]` table of config.toml: read when present, optional, and checked like every
 //! other table (unknown fields and bad addresses are errors).
 
-use crate::common::{check_with, fixed_date, repo};
+use crate::common::{check_with, ruse};
 use kartoteka::model::config::OpenDataConfig;
 
 fn errors(checked: &kartoteka::Checked) -> Vec<String> {
-    checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| d.to_plain())
-        .collect()
+    checked.errors().map(|d| d.to_plain()).collect()
 }
 
 #[test]
 fn the_table_is_optional() {
-    let checked = check_with("");
-    assert!(errors(&checked).is_empty(), "{:?}", errors(&checked));
-    let site = checked.site.expect("clean site");
+    let site = check_with("").into_site().expect("clean site");
     assert_eq!(site.config.opendata, OpenDataConfig::default());
 }
 
@@ -26,7 +19,7 @@ fn licence_and_its_address_are_read() {
     let checked = check_with(
         "\n[opendata]\nlicence = \"CC BY 4.0\"\nlicence_url = \"https://creativecommons.org/licenses/by/4.0/\"\n",
     );
-    let site = checked.site.expect("clean site");
+    let site = checked.into_site().expect("clean site");
     assert_eq!(site.config.opendata.licence.as_deref(), Some("CC BY 4.0"));
     assert_eq!(
         site.config.opendata.licence_url.as_deref(),
@@ -48,8 +41,6 @@ fn unknown_fields_and_bad_addresses_are_errors() {
 
 #[test]
 fn the_ruse_site_sets_a_licence() {
-    let site = kartoteka::check(&repo(), fixed_date())
-        .site
-        .expect("the Ruse site is clean");
+    let site = ruse();
     assert_eq!(site.config.opendata.licence.as_deref(), Some("CC BY 4.0"));
 }

@@ -1,20 +1,20 @@
 //! The export as a whole: deterministic, pure, the promised file names; and the text of the
 //! open data page in both languages.
 
-use crate::opendata_support::{build_date, fixture, ruse, sites};
+use crate::common::{fixed_date, ruse, sites, valid_site};
 use kartoteka::model::Lang;
 use kartoteka::opendata::{self, page, page_url};
 
 #[test]
 fn two_exports_are_byte_identical() {
     for (name, site) in sites() {
-        let first = opendata::export(&site, build_date());
-        let again = opendata::export(&site, build_date());
+        let first = opendata::export(&site, fixed_date());
+        let again = opendata::export(&site, fixed_date());
         assert!(first == again, "{name}: same site, same bytes");
     }
-    let reloaded = opendata::export(&ruse(), build_date());
+    let reloaded = opendata::export(&ruse(), fixed_date());
     assert!(
-        reloaded == opendata::export(&ruse(), build_date()),
+        reloaded == opendata::export(&ruse(), fixed_date()),
         "a reloaded site gives the same bytes"
     );
 }
@@ -30,14 +30,14 @@ fn a_build_writes_the_same_bytes_as_the_export_and_lists_their_sizes() {
             no_pdf: true,
             pdf_cache: None,
         };
-        kartoteka::build(&site, &out, build_date(), &|| {}, &options)
+        kartoteka::build(&site, &out, fixed_date(), &|| {}, &options)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
-        for (path, bytes) in opendata::export(&site, build_date()) {
+        for (path, bytes) in opendata::export(&site, fixed_date()) {
             let written = std::fs::read(out.join(&path)).unwrap_or_default();
             assert!(written == bytes, "{name}: {path} differs from the export");
         }
         // The open data page (which shows the sizes) is the one rendered in memory.
-        let rendered = kartoteka::build::render_site(&site, build_date(), &|| {})
+        let rendered = kartoteka::build::render_site(&site, fixed_date(), &|| {})
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         for lang in Lang::ALL {
             let path = kartoteka::urls::output_file(&page_url(lang));
@@ -53,7 +53,7 @@ fn a_build_writes_the_same_bytes_as_the_export_and_lists_their_sizes() {
 
 #[test]
 fn the_files_are_where_the_page_says() {
-    let files = opendata::export(&ruse(), build_date());
+    let files = opendata::export(&ruse(), fixed_date());
     let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
     let mut sorted = paths.clone();
     sorted.sort();
@@ -77,9 +77,9 @@ fn the_files_are_where_the_page_says() {
 
 #[test]
 fn only_the_build_date_changes_with_the_build_date() {
-    let site = fixture();
+    let site = valid_site();
     let later = kartoteka::Date::new(2027, 1, 2).expect("a date");
-    let a = opendata::export(&site, build_date());
+    let a = opendata::export(&site, fixed_date());
     let b = opendata::export(&site, later);
     for ((path, x), (_, y)) in a.iter().zip(&b) {
         let x = String::from_utf8_lossy(x).replace("2026-11-25", "2027-01-02");
@@ -95,10 +95,10 @@ fn sizes(files: &[(String, Vec<u8>)]) -> Vec<(String, usize)> {
 #[test]
 fn the_page_lists_every_file_with_its_size_and_the_licence() {
     let site = ruse();
-    let files = opendata::export(&site, build_date());
+    let files = opendata::export(&site, fixed_date());
     let sizes = sizes(&files);
     for lang in Lang::ALL {
-        let page = page(&site, lang, build_date(), &sizes);
+        let page = page(&site, lang, fixed_date(), &sizes);
         assert_eq!(page.url, page_url(lang));
         assert_ne!(page.twin_url, page.url);
         assert!(!page.title.is_empty());
@@ -129,9 +129,9 @@ fn the_page_lists_every_file_with_its_size_and_the_licence() {
 
 #[test]
 fn without_a_licence_the_page_says_so() {
-    let site = fixture();
-    let files = opendata::export(&site, build_date());
-    let bg = page(&site, Lang::Bg, build_date(), &sizes(&files));
+    let site = valid_site();
+    let files = opendata::export(&site, fixed_date());
+    let bg = page(&site, Lang::Bg, fixed_date(), &sizes(&files));
     assert!(bg.licence.is_none());
     assert!(bg.licence_sentence.contains("лиценз"));
     let package: serde_json::Value = serde_json::from_slice(

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::opendata_support::{document, export, sites};
+use crate::common::{document, export, sites};
 use kartoteka::model::{Lang, Location, Site, Vocab};
 use kartoteka::opendata::uuid;
 use serde_json::Value;
@@ -230,7 +230,7 @@ fn both_languages_have_the_same_records() {
 
 #[test]
 fn the_ruse_numbers_survive() {
-    let site = crate::opendata_support::ruse();
+    let site = crate::common::ruse();
     let doc = document(&export(&site), Lang::Bg);
     let services = by_id(&doc["services"]);
     let patronage = &services[&uuid("service/domashen-sotsialen-patronazh")];

@@ -2,7 +2,7 @@
 //! HSDS 3.0 schemas (formats such as uuid, uri and email included), and uses no field HSDS does
 //! not define.
 
-use crate::opendata_support::{
+use crate::common::{
     definition_schema, document, errors_of, export, hsds_file, schema_errors, service_schema,
     sites, strict, validator,
 };
@@ -72,7 +72,7 @@ fn every_organization_validates_against_the_organization_definition() {
 
 #[test]
 fn a_field_hsds_does_not_define_fails_the_strict_check() {
-    let site = crate::opendata_support::fixture();
+    let site = crate::common::valid_site();
     let files = export(&site);
     let mut service = array(&document(&files, Lang::Bg), "services")[0].clone();
     service["colour"] = Value::from("red");

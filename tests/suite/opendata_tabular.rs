@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::opendata_support::{export, hsds_file, sites};
+use crate::common::{export, hsds_file, sites};
 use kartoteka::model::Lang;
 use kartoteka::opendata::{TABLES, csv_folder};
 use serde_json::Value;
@@ -11,7 +11,7 @@ use serde_json::Value;
 #[test]
 fn our_columns_are_in_the_order_of_the_hsds_examples() {
     for table in &TABLES {
-        let path = crate::opendata_support::repo()
+        let path = crate::common::repo()
             .join("tests/hsds-3.0/examples/csv")
             .join(table.path);
         let text = std::fs::read_to_string(&path).expect("the example CSV");

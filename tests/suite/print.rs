@@ -10,15 +10,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use crate::common::{fixed_date, repo};
+use crate::common::{fixed_date, ruse};
 use kartoteka::model::{Lang, Site};
 use kartoteka::print::{self, Form, Printed, Subject};
 use kartoteka::urls;
-
-fn ruse() -> Site {
-    let checked = kartoteka::check(&repo(), fixed_date());
-    checked.site.expect("the Ruse site is clean")
-}
 
 /// The Ruse brochures, printed once for all tests into `target/tmp/print-ruse/out/`.
 fn printed() -> &'static (Site, Printed, PathBuf) {

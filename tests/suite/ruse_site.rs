@@ -1,20 +1,8 @@
 //! The repository's own site, the Ruse directory: it checks clean, and content edits cannot
 //! silently lose the headline numbers of the sources (seed 000, 001, 003).
 
-use crate::common::{fixed_date, repo};
-use kartoteka::model::{Issuer, Lang, Site};
-
-fn ruse() -> Site {
-    let checked = kartoteka::check(&repo(), fixed_date());
-    let errors: Vec<String> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| d.to_plain())
-        .collect();
-    assert!(errors.is_empty(), "{}", errors.join("\n"));
-    checked.site.expect("the Ruse site is clean")
-}
+use crate::common::ruse;
+use kartoteka::model::{Issuer, Lang};
 
 /// The 2020 list of seed 000 holds every service but the foster-care project and the
 /// emergency-admission sector of the КСУДС Community Support Centre.

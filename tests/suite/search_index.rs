@@ -11,7 +11,7 @@ fn site() -> (tempfile::TempDir, kartoteka::Site) {
     kartoteka::init::init(&root).expect("init writes a site");
     let today = Date::new(2026, 1, 20).expect("a valid date");
     let site = kartoteka::check(&root, today)
-        .site
+        .into_site()
         .expect("the init site is valid");
     (dir, site)
 }

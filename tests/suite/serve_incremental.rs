@@ -91,8 +91,9 @@ fn start(root: &Path) -> (Live, Arc<Served>, Outcome) {
 }
 
 fn whole_build(root: &Path) -> Files {
-    let checked = kartoteka::check(root, crate::common::fixed_date());
-    let site = checked.site.expect("the edited site is clean");
+    let site = kartoteka::check(root, crate::common::fixed_date())
+        .into_site()
+        .expect("the edited site is clean");
     let rendered =
         kartoteka::build::render_site(&site, crate::common::fixed_date(), &|| {}).expect("renders");
     rendered

@@ -33,8 +33,9 @@ const PAGES: &[(&str, &str)] = &[
 fn one_page_of_every_kind_in_both_languages() {
     let site_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render-site");
     let date = Date::new(2026, 3, 1).unwrap_or_else(|| unreachable!("a real date"));
-    let checked = kartoteka::check(&site_dir, date);
-    let site = checked.site.unwrap_or_else(|| panic!("the fixture loads"));
+    let site = kartoteka::check(&site_dir, date)
+        .into_site()
+        .unwrap_or_else(|failed| panic!("{failed}"));
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("public");
     kartoteka::build(
