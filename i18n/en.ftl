@@ -98,3 +98,12 @@ in-force = Not known whether in force on { $date }.
 period-from = From { $start }; end date not known
 provider-not-listed = The sources do not say who provides this service.
 no-address = The sources give no address. Ask the Social Assistance Directorate.
+# Not "run by N organisations": the directory also lists public bodies, and most services name
+# no provider. No facility count: foster care and Emergency Admission are not among the 42.
+home-counts = The directory describes { $services ->
+    [one] 1 service
+   *[other] { $services } services
+} and { $providers ->
+    [one] 1 organisation
+   *[other] { $providers } organisations
+}. According to the municipality, there were 42 social services in Ruse municipality as of January 2020.
