@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use crate::model::Kind;
 use crate::model::{Issuer, Lang, Licence, Service, Site, Vocab};
-use crate::render::pages::PageKind;
+use crate::render::pages::{PageKey, PageKind};
 use crate::urls;
 
 /// What changed in the site folder.
@@ -23,73 +23,8 @@ pub enum Change {
     Everything,
 }
 
-/// A page of the site, by name: it outlives the [`Site`] it was found in.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum PageKey {
-    /// The home page.
-    Home,
-    /// A service page.
-    Service(String),
-    /// A provider page.
-    Provider(String),
-    /// A partnership page.
-    Partnership(String),
-    /// A free page.
-    Page(String),
-    /// A term's listing page.
-    Term(Vocab, String),
-    /// A vocabulary's page.
-    Vocabulary(Vocab),
-    /// The search page.
-    Search,
-    /// The "not found" page.
-    NotFound,
-    /// The open data page.
-    OpenData,
-    /// The brochures page.
-    Brochures,
-    /// The accessibility statement.
-    Accessibility,
-}
-
 impl PageKey {
-    /// The name of a page.
-    pub fn of(kind: &PageKind<'_>) -> PageKey {
-        match kind {
-            PageKind::Home => PageKey::Home,
-            PageKind::Service(s) => PageKey::Service(s.id.as_str().to_string()),
-            PageKind::Provider(p) => PageKey::Provider(p.id.as_str().to_string()),
-            PageKind::Partnership(p) => PageKey::Partnership(p.id.as_str().to_string()),
-            PageKind::Page(p) => PageKey::Page(p.id.as_str().to_string()),
-            PageKind::Term(vocab, id) => PageKey::Term(*vocab, id.to_string()),
-            PageKind::Vocabulary(vocab) => PageKey::Vocabulary(*vocab),
-            PageKind::Search => PageKey::Search,
-            PageKind::NotFound => PageKey::NotFound,
-            PageKind::OpenData => PageKey::OpenData,
-            PageKind::Brochures => PageKey::Brochures,
-            PageKind::Accessibility => PageKey::Accessibility,
-        }
-    }
-
-    /// The page's URL in `lang` (the same as [`PageKind::url`], without needing the site).
-    pub fn url(&self, lang: Lang) -> String {
-        match self {
-            PageKey::Home => urls::home(lang),
-            PageKey::Service(id) => urls::service(lang, id),
-            PageKey::Provider(id) => urls::provider(lang, id),
-            PageKey::Partnership(id) => urls::partnership(lang, id),
-            PageKey::Page(id) => urls::page(lang, id),
-            PageKey::Term(vocab, id) => urls::term(lang, *vocab, id),
-            PageKey::Vocabulary(vocab) => urls::vocabulary(lang, *vocab),
-            PageKey::Search => urls::search(lang),
-            PageKey::NotFound => urls::not_found(lang),
-            PageKey::OpenData => urls::open_data(lang),
-            PageKey::Brochures => urls::brochures(lang),
-            PageKey::Accessibility => urls::accessibility(lang),
-        }
-    }
-
-    /// The page in `site`, if it has it.
+    /// The page in `site`, if it has it (a newer site than the one it was named in).
     pub fn find<'a>(&self, site: &'a Site) -> Option<PageKind<'a>> {
         Some(match self {
             PageKey::Home => PageKind::Home,

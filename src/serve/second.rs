@@ -14,13 +14,14 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use super::affected::{PageKey, resolve};
+use super::affected::resolve;
 use super::live::Patch;
 use crate::build;
 use crate::diagnostics::Diagnostic;
 use crate::model::Kind;
 use crate::model::{Date, Site};
 use crate::output::{Collect, OutputFile};
+use crate::render::pages::PageKey;
 use crate::render::pages::{Assets, PageKind};
 use crate::render::{RenderError, Renderer};
 

@@ -50,6 +50,78 @@ pub enum PageKind<'a> {
     Accessibility,
 }
 
+/// A page of the site by name, generic over how an item is named: [`PageKind::id`] borrows
+/// the site's ids, a [`PageKey`] owns them and outlives the site (`serve` keeps them between
+/// rebuilds).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PageId<I> {
+    /// The home page.
+    Home,
+    /// A service page.
+    Service(I),
+    /// A provider page.
+    Provider(I),
+    /// A partnership page.
+    Partnership(I),
+    /// A free page.
+    Page(I),
+    /// A term's listing page.
+    Term(Vocab, I),
+    /// A vocabulary's page.
+    Vocabulary(Vocab),
+    /// The search page.
+    Search,
+    /// The "not found" page.
+    NotFound,
+    /// The open data page.
+    OpenData,
+    /// The brochures page.
+    Brochures,
+    /// The accessibility statement.
+    Accessibility,
+}
+
+/// A page's name that owns its ids.
+pub type PageKey = PageId<String>;
+
+impl<I: AsRef<str>> PageId<I> {
+    /// The page's URL in `lang`: the one place that maps pages to [`urls`].
+    pub fn url(&self, lang: Lang) -> String {
+        match self {
+            PageId::Home => urls::home(lang),
+            PageId::Service(id) => urls::service(lang, id.as_ref()),
+            PageId::Provider(id) => urls::provider(lang, id.as_ref()),
+            PageId::Partnership(id) => urls::partnership(lang, id.as_ref()),
+            PageId::Page(id) => urls::page(lang, id.as_ref()),
+            PageId::Term(vocab, id) => urls::term(lang, *vocab, id.as_ref()),
+            PageId::Vocabulary(vocab) => urls::vocabulary(lang, *vocab),
+            PageId::Search => urls::search(lang),
+            PageId::NotFound => urls::not_found(lang),
+            PageId::OpenData => urls::open_data(lang),
+            PageId::Brochures => urls::brochures(lang),
+            PageId::Accessibility => urls::accessibility(lang),
+        }
+    }
+
+    /// The same name, owning its ids.
+    pub fn to_key(&self) -> PageKey {
+        match self {
+            PageId::Home => PageId::Home,
+            PageId::Service(id) => PageId::Service(id.as_ref().to_string()),
+            PageId::Provider(id) => PageId::Provider(id.as_ref().to_string()),
+            PageId::Partnership(id) => PageId::Partnership(id.as_ref().to_string()),
+            PageId::Page(id) => PageId::Page(id.as_ref().to_string()),
+            PageId::Term(vocab, id) => PageId::Term(*vocab, id.as_ref().to_string()),
+            PageId::Vocabulary(vocab) => PageId::Vocabulary(*vocab),
+            PageId::Search => PageId::Search,
+            PageId::NotFound => PageId::NotFound,
+            PageId::OpenData => PageId::OpenData,
+            PageId::Brochures => PageId::Brochures,
+            PageId::Accessibility => PageId::Accessibility,
+        }
+    }
+}
+
 impl<'a> PageKind<'a> {
     /// Every page of the site, in a fixed order.
     pub fn all(site: &'a Site) -> Vec<PageKind<'a>> {
@@ -74,22 +146,27 @@ impl<'a> PageKind<'a> {
         pages
     }
 
+    /// The page's name: its kind and the id of what it shows.
+    pub fn id(&self) -> PageId<&'a str> {
+        match *self {
+            PageKind::Home => PageId::Home,
+            PageKind::Service(s) => PageId::Service(s.id.as_str()),
+            PageKind::Provider(p) => PageId::Provider(p.id.as_str()),
+            PageKind::Partnership(p) => PageId::Partnership(p.id.as_str()),
+            PageKind::Page(p) => PageId::Page(p.id.as_str()),
+            PageKind::Term(vocab, id) => PageId::Term(vocab, id),
+            PageKind::Vocabulary(vocab) => PageId::Vocabulary(vocab),
+            PageKind::Search => PageId::Search,
+            PageKind::NotFound => PageId::NotFound,
+            PageKind::OpenData => PageId::OpenData,
+            PageKind::Brochures => PageId::Brochures,
+            PageKind::Accessibility => PageId::Accessibility,
+        }
+    }
+
     /// The page's URL in `lang`.
     pub fn url(&self, lang: Lang) -> String {
-        match self {
-            PageKind::Home => urls::home(lang),
-            PageKind::Service(s) => urls::service(lang, s.id.as_str()),
-            PageKind::Provider(p) => urls::provider(lang, p.id.as_str()),
-            PageKind::Partnership(p) => urls::partnership(lang, p.id.as_str()),
-            PageKind::Page(p) => urls::page(lang, p.id.as_str()),
-            PageKind::Term(vocab, id) => urls::term(lang, *vocab, id),
-            PageKind::Vocabulary(vocab) => urls::vocabulary(lang, *vocab),
-            PageKind::Search => urls::search(lang),
-            PageKind::NotFound => urls::not_found(lang),
-            PageKind::OpenData => urls::open_data(lang),
-            PageKind::Brochures => urls::brochures(lang),
-            PageKind::Accessibility => urls::accessibility(lang),
-        }
+        self.id().url(lang)
     }
 
     /// The template that renders this kind of page, in every language.
