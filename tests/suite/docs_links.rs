@@ -152,3 +152,56 @@ fn dead_and_escaping_links_are_caught() {
         );
     }
 }
+
+/// ARCHITECTURE.md stays a true map: it names every top-level module of `src/` as
+/// `src/<name>` (a folder as `src/<name>/`), and names none that is gone.
+#[test]
+fn the_architecture_map_names_every_module() {
+    let root = repo();
+    let map = std::fs::read_to_string(root.join("ARCHITECTURE.md")).expect("ARCHITECTURE.md");
+    let mut missing = Vec::new();
+    let mut modules = Vec::new();
+    for entry in std::fs::read_dir(root.join("src")).expect("src/") {
+        let path = entry.expect("an entry").path();
+        let name = path
+            .file_name()
+            .expect("a name")
+            .to_string_lossy()
+            .into_owned();
+        let named = if path.is_dir() {
+            format!("src/{name}/")
+        } else if name.ends_with(".rs") {
+            format!("src/{name}")
+        } else {
+            continue;
+        };
+        if !map.contains(&format!("`{named}`")) {
+            missing.push(named.clone());
+        }
+        modules.push(named);
+    }
+    assert!(
+        missing.is_empty(),
+        "ARCHITECTURE.md does not name {missing:?}"
+    );
+    let stale: Vec<&str> = map
+        .split('`')
+        .filter(|s| is_module_path(s))
+        .filter(|s| !modules.iter().any(|m| m == s))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "ARCHITECTURE.md names modules that are gone: {stale:?}"
+    );
+}
+
+/// Is `text` the path of a top-level module: `src/<name>.rs` or `src/<name>/`?
+fn is_module_path(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("src/") else {
+        return false;
+    };
+    match rest.strip_suffix('/') {
+        Some(folder) => !folder.is_empty() && !folder.contains('/'),
+        None => rest.ends_with(".rs") && !rest.contains('/'),
+    }
+}
