@@ -112,10 +112,29 @@ pub fn load_content(root: &Path, max_file_size: u64) -> Loaded {
     loaded
 }
 
-/// Reads one text file of the site: size limit, UTF-8, byte order mark.
+/// Does `path`, with every symbolic link on its way followed, lie inside the site folder
+/// `root`? (A file that does not exist is not outside: reading it reports that it is missing.)
+pub fn inside_site(root: &Path, path: &Path) -> bool {
+    let Ok(site) = root.canonicalize() else {
+        return true;
+    };
+    match path.canonicalize() {
+        Ok(target) => target.starts_with(&site),
+        Err(_) => std::fs::symlink_metadata(path).is_err(),
+    }
+}
+
+/// Reads one text file of the site: inside the site folder, size limit, UTF-8, byte order
+/// mark.
 pub fn read_text(root: &Path, path: &Path, max_file_size: u64) -> Result<TextFile, Diagnostic> {
     let shown = display_path(root, path);
     let error = |message: String| Diagnostic::whole_file(&shown, Severity::Error, message);
+    if !inside_site(root, path) {
+        return Err(error(
+            "this file is a symbolic link to a place outside the site folder; kartoteka reads only files inside the site".into(),
+        )
+        .with_help("copy the file into the site instead of linking to it"));
+    }
     let size = std::fs::metadata(path)
         .map_err(|e| error(format!("cannot read the file: {e}")))?
         .len();

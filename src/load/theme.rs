@@ -23,6 +23,11 @@ pub enum ThemeError {
     /// A template or string file is not UTF-8.
     #[error("{0} is not UTF-8 text")]
     NotText(PathBuf),
+    /// The theme folder, or a file in it, is a symbolic link to outside the site folder.
+    #[error(
+        "{0} is a symbolic link to a place outside the site folder; a theme must lie inside the site"
+    )]
+    Outside(PathBuf),
     /// Reading failed.
     #[error("cannot read {0}: {1}")]
     Io(PathBuf, std::io::Error),
@@ -51,13 +56,19 @@ pub fn read(root: &Path, name: Option<&str>) -> Result<Theme, ThemeError> {
             None => Ok(theme),
         };
     }
+    if !super::inside_site(root, &folder) {
+        return Err(ThemeError::Outside(folder));
+    }
     let mut paths = Vec::new();
     for entry in walkdir::WalkDir::new(&folder).sort_by_file_name() {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(&folder).to_path_buf();
             ThemeError::Io(path, e.into())
         })?;
-        if entry.file_type().is_file() {
+        if entry.path_is_symlink() && !super::inside_site(root, entry.path()) {
+            return Err(ThemeError::Outside(entry.into_path()));
+        }
+        if entry.file_type().is_file() || entry.path_is_symlink() && entry.path().is_file() {
             paths.push(entry.into_path());
         }
     }

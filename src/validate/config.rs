@@ -9,6 +9,7 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::read_text;
 use crate::model::config::{AccessibilityConfig, Config, OpenDataConfig, is_placeholder};
 use crate::model::contact::check_web_url;
+use crate::model::id::check_id;
 use crate::model::{Lang, Localized};
 
 /// The largest `config.toml` or `vocabularies.toml` read before the limit is known.
@@ -69,7 +70,17 @@ fn read(t: &mut Table<'_, '_>) -> Config {
         .map_or(defaults.max_file_size, |n| u64::from(n.into_inner()));
     let theme = t
         .neutral_str("theme", Need::Optional, "\"default\"")
-        .map(|s| s.into_inner());
+        .and_then(|name| match check_id(name.get_ref()) {
+            None => Some(name.into_inner()),
+            Some(problem) => {
+                t.ctx().error(
+                    name.span(),
+                    format!("`theme` must be the name of a folder in themes/: {problem}"),
+                    "write the folder's name only, e.g. theme = \"ruse\" for themes/ruse/; a theme outside the site folder cannot be used",
+                );
+                None
+            }
+        });
     let mut title = None;
     let mut description: Option<Localized<String>> = None;
     let mut municipality: Option<Localized<String>> = None;

@@ -198,7 +198,7 @@ fn theme_error(root: &Path, e: &ThemeError) -> Diagnostic {
                 .map_or(1, |i| i + 1);
             ("config.toml".to_string(), line)
         }
-        ThemeError::NotText(p) | ThemeError::Io(p, _) => (
+        ThemeError::NotText(p) | ThemeError::Io(p, _) | ThemeError::Outside(p) => (
             p.strip_prefix(root)
                 .unwrap_or(p)
                 .to_string_lossy()

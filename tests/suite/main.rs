@@ -17,6 +17,7 @@ mod opendata_export;
 mod opendata_roundtrip;
 mod opendata_schema;
 mod opendata_tabular;
+mod outside_site;
 mod print;
 mod publish;
 mod publish_nginx;
