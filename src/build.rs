@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::model::{Date, Lang, Site};
-use crate::output::{Collect, OutputFile, Sink, Staging, WriteError};
+use crate::output::{Collect, OutputFile, Sink, Staging, TargetError, WriteError, target};
 use crate::render::pages::{Assets, PageKind};
 use crate::render::{RenderError, Renderer};
 use crate::{opendata, print};
@@ -47,10 +47,16 @@ pub enum BuildError {
     /// A brochure could not be typeset.
     #[error(transparent)]
     Print(#[from] print::PrintError),
+    /// The output folder may not be replaced.
+    #[error(transparent)]
+    Target(#[from] TargetError),
 }
 
 /// Renders a checked site as of `date` and writes it to the folder `output`, replacing that
 /// folder only when everything succeeded. `progress` is called once per page rendered.
+///
+/// `output` may be a new or empty folder or a previous build (which leaves the file
+/// [`target::MARKER`]); never the site, a folder that holds it, or one among its sources.
 pub fn build(
     site: &Site,
     output: &Path,
@@ -58,7 +64,9 @@ pub fn build(
     progress: &(dyn Fn() + Sync),
     options: &BuildOptions,
 ) -> Result<Built, BuildError> {
+    target::check_target(&site.root, output)?;
     let staging = Staging::new(output)?;
+    staging.put(target::MARKER, target::MARKER_TEXT.as_bytes())?;
     let renderer = Renderer::new(site)?;
     let (written, printed) = rayon::join(
         || write_site(&renderer, site, date, progress, &staging),

@@ -3,11 +3,13 @@
 //! stage hands its files to.
 
 pub mod atomic;
+pub mod target;
 
 use std::io;
 use std::sync::Mutex;
 
 pub use atomic::{Staging, WriteError, write_atomically};
+pub use target::{TargetError, check_target};
 
 /// One file of the built site.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -143,3 +143,61 @@ fn build_base_url_overrides_config_for_previews() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a web address"));
     assert!(!dir.path().join("other").exists());
 }
+
+/// A wrong `--output` must never delete anyone's work: the site itself, a folder holding it,
+/// its sources, or a folder of other files are refused with exit 1 and left as they were.
+#[test]
+fn build_refuses_an_output_that_would_replace_the_site_or_other_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("valid"), &site);
+    let desktop = dir.path().join("Desktop");
+    std::fs::create_dir_all(&desktop).unwrap();
+    std::fs::write(desktop.join("notes.txt"), "mine").unwrap();
+    let before = std::fs::read_to_string(site.join("config.toml")).unwrap();
+    for (output, says) in [
+        (site.clone(), "it is the site folder or holds it"),
+        (
+            dir.path().to_path_buf(),
+            "it is the site folder or holds it",
+        ),
+        (site.join("content"), "inside the site's content/ folder"),
+        (site.join("themes/x"), "inside the site's themes/ folder"),
+        (desktop.clone(), "was not written by `kartoteka build`"),
+    ] {
+        let out = kartoteka()
+            .args(["build", "--no-pdf", "--date", "2026-11-25", "--output"])
+            .arg(&output)
+            .arg(&site)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{}: {stderr}", output.display());
+        assert!(stderr.contains(says), "{}: {stderr}", output.display());
+    }
+    assert_eq!(
+        std::fs::read_to_string(site.join("config.toml")).unwrap(),
+        before
+    );
+    assert_eq!(
+        std::fs::read_to_string(desktop.join("notes.txt")).unwrap(),
+        "mine"
+    );
+    // A build's own output is replaced by the next build.
+    let public = site.join("public");
+    for _ in 0..2 {
+        let out = kartoteka()
+            .args(["build", "--no-pdf", "--date", "2026-11-25", "--output"])
+            .arg(&public)
+            .arg(&site)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(public.join(".kartoteka-build").is_file());
+}
