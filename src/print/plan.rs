@@ -56,32 +56,24 @@ pub fn plan(site: &Site) -> Vec<Planned> {
     let mut planned = Vec::new();
     for brochure in site.brochures.values() {
         let services = site.brochure_services(brochure).count();
-        for lang in Lang::ALL {
-            let url = urls::event_brochure(lang, brochure.id.as_str());
-            planned.push(Planned {
-                subject: Subject::Event(brochure.id.clone()),
-                lang,
-                path: urls::output_file(&url),
-                url,
-                title: brochure.title.get(lang).value.clone(),
-                paper: brochure.paper,
-                form: Form::Pages,
-                services,
-            });
-        }
+        let id = brochure.id.as_str();
+        let mut forms = vec![(
+            Form::Pages,
+            urls::event_brochure as fn(Lang, &str) -> String,
+        )];
         if brochure.paper == Paper::A5 {
+            forms.push((Form::Booklet, urls::event_booklet));
+        }
+        for (form, url) in forms {
             for lang in Lang::ALL {
-                let url = urls::event_booklet(lang, brochure.id.as_str());
-                planned.push(Planned {
-                    subject: Subject::Event(brochure.id.clone()),
+                planned.push(Planned::new(
+                    Subject::Event(brochure.id.clone()),
                     lang,
-                    path: urls::output_file(&url),
-                    url,
-                    title: brochure.title.get(lang).value.clone(),
-                    paper: brochure.paper,
-                    form: Form::Booklet,
+                    url(lang, id),
+                    brochure.title.get(lang).value.clone(),
+                    (brochure.paper, form),
                     services,
-                });
+                ));
             }
         }
     }
@@ -91,18 +83,38 @@ pub fn plan(site: &Site) -> Vec<Planned> {
             continue;
         }
         for lang in Lang::ALL {
-            let url = urls::provider_brochure(lang, provider.id.as_str());
-            planned.push(Planned {
-                subject: Subject::Provider(provider.id.clone()),
+            planned.push(Planned::new(
+                Subject::Provider(provider.id.clone()),
                 lang,
-                path: urls::output_file(&url),
-                url,
-                title: provider.listing.title.get(lang).value.clone(),
-                paper: Paper::A4,
-                form: Form::Pages,
+                urls::provider_brochure(lang, provider.id.as_str()),
+                provider.listing.title.get(lang).value.clone(),
+                (Paper::A4, Form::Pages),
                 services,
-            });
+            ));
         }
     }
     planned
+}
+
+impl Planned {
+    /// The plan of one PDF at `url`.
+    fn new(
+        subject: Subject,
+        lang: Lang,
+        url: String,
+        title: String,
+        (paper, form): (Paper, Form),
+        services: usize,
+    ) -> Planned {
+        Planned {
+            subject,
+            lang,
+            path: urls::output_file(&url),
+            url,
+            title,
+            paper,
+            form,
+            services,
+        }
+    }
 }

@@ -27,11 +27,9 @@ const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES);
 
 /// Renders Markdown to sanitised HTML.
+/// Every heading goes one level down (`#` becomes `<h2>`): the page's title is its `<h1>`.
 pub fn to_html(markdown: &str) -> String {
-    let events = Parser::new_ext(markdown, OPTIONS).map(demote_headings);
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events);
-    sanitize(&html)
+    shifted_html(markdown, 1)
 }
 
 /// Renders Markdown to sanitised HTML for a place right below a heading one level above
@@ -44,7 +42,12 @@ pub fn to_html_at(markdown: &str, top: HeadingLevel) -> String {
             _ => None,
         })
         .min();
-    let shift = highest.map_or(0, |highest| top as i32 - highest);
+    shifted_html(markdown, highest.map_or(0, |highest| top as i32 - highest))
+}
+
+/// Sanitised HTML of `markdown` with every heading `shift` levels down (up when negative),
+/// kept between `<h1>` and `<h6>`.
+fn shifted_html(markdown: &str, shift: i32) -> String {
     let events = Parser::new_ext(markdown, OPTIONS).map(|event| shift_headings(event, shift));
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
@@ -79,34 +82,6 @@ fn shift_headings(event: Event<'_>, shift: i32) -> Event<'_> {
         }),
         Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(moved(level))),
         other => other,
-    }
-}
-
-fn demote_headings(event: Event<'_>) -> Event<'_> {
-    match event {
-        Event::Start(Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
-        }) => Event::Start(Tag::Heading {
-            level: lower(level),
-            id,
-            classes,
-            attrs,
-        }),
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(lower(level))),
-        other => other,
-    }
-}
-
-fn lower(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
     }
 }
 

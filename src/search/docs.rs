@@ -146,21 +146,36 @@ fn listed(kind: Kind, url: String, listing: &Listing, lang: Lang) -> Document {
         abbreviation.push(' ');
         abbreviation.push_str(implied);
     }
-    Document {
-        kind,
-        url,
-        fields: vec![
-            (Field::Title, title.clone()),
-            (Field::Abbreviation, abbreviation),
-            (Field::Summary, summary.clone()),
-            (Field::Body, markdown_text(listing.body.get(lang).value)),
-        ],
-        title,
-        summary,
-        provider: String::new(),
-        places: Vec::new(),
-        facets: Vec::new(),
-        coordinates: Vec::new(),
+    let fields = vec![
+        (Field::Title, title.clone()),
+        (Field::Abbreviation, abbreviation),
+        (Field::Summary, summary.clone()),
+        (Field::Body, markdown_text(listing.body.get(lang).value)),
+    ];
+    Document::new(kind, url, title, summary, fields)
+}
+
+impl Document {
+    /// A document with its weighted fields and no provider, places, facets or coordinates
+    /// yet.
+    fn new(
+        kind: Kind,
+        url: String,
+        title: String,
+        summary: String,
+        fields: Vec<(Field, String)>,
+    ) -> Document {
+        Document {
+            kind,
+            url,
+            fields,
+            title,
+            summary,
+            provider: String::new(),
+            places: Vec::new(),
+            facets: Vec::new(),
+            coordinates: Vec::new(),
+        }
     }
 }
 
@@ -255,21 +270,18 @@ fn partnership(site: &Site, p: &Partnership, lang: Lang, labels: &Labels) -> Doc
 fn page(p: &Page, lang: Lang) -> Document {
     let title = text(&p.title, lang);
     let summary = opt_text(&p.summary, lang);
-    Document {
-        kind: Kind::Page,
-        url: urls::page(lang, p.id.as_str()),
-        fields: vec![
-            (Field::Title, title.clone()),
-            (Field::Summary, summary.clone()),
-            (Field::Body, markdown_text(p.body.get(lang).value)),
-        ],
+    let fields = vec![
+        (Field::Title, title.clone()),
+        (Field::Summary, summary.clone()),
+        (Field::Body, markdown_text(p.body.get(lang).value)),
+    ];
+    Document::new(
+        Kind::Page,
+        urls::page(lang, p.id.as_str()),
         title,
         summary,
-        provider: String::new(),
-        places: Vec::new(),
-        facets: Vec::new(),
-        coordinates: Vec::new(),
-    }
+        fields,
+    )
 }
 
 /// Vocabulary labels in the index's language, from the site's strings (the default
