@@ -308,7 +308,9 @@ fn same_inputs_give_the_same_bytes() {
     let strings = print::strings::PrintStrings::new(site, planned.lang);
     let doc = print::document::document(site, planned, fixed_date(), &strings).unwrap();
     let data = serde_json::to_vec(&doc).unwrap();
-    let again = print::typeset::pdf(data, planned.form, fixed_date(), &planned.url).unwrap();
+    let engine = print::typeset::Engine::new(&site.theme);
+    let again =
+        print::typeset::pdf(&engine, data, planned.form, fixed_date(), &planned.url).unwrap();
     let first = printed.pdfs.iter().find(|p| &p.planned == planned).unwrap();
     assert!(again.pdf == first.bytes, "{} differs", planned.path);
     assert!(again.warnings.is_empty(), "{:?}", again.warnings);
