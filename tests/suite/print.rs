@@ -35,7 +35,7 @@ fn printed() -> &'static (Site, Printed, PathBuf) {
 }
 
 /// Runs a tool and returns its standard output, or `None` when it is not installed here.
-fn tool(name: &str, args: &[&str]) -> Option<String> {
+pub(crate) fn tool(name: &str, args: &[&str]) -> Option<String> {
     match Command::new(name).args(args).output() {
         Ok(output) => {
             assert!(
