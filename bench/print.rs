@@ -30,6 +30,7 @@ fn main() {
         })
         .expect("the `all` brochure");
     let strings = PrintStrings::new(&site, Lang::Bg);
+    let engine = typeset::Engine::new(&site.theme);
     for (run, date) in [
         ("cold", date),
         ("again, new date", Date::new(2026, 11, 26).expect("real")),
@@ -37,7 +38,7 @@ fn main() {
         let start = Instant::now();
         let doc = document::document(&site, &planned, date, &strings).expect("a document");
         let data = serde_json::to_vec(&doc).expect("JSON");
-        let pdf = typeset::pdf(data, planned.form, date, &planned.url).expect("typeset");
+        let pdf = typeset::pdf(&engine, data, planned.form, date, &planned.url).expect("typeset");
         println!(
             "40-service A4 brochure ({run}): {:.2} s, {} pages, {} KiB",
             start.elapsed().as_secs_f64(),

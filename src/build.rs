@@ -149,7 +149,7 @@ pub fn write_site(
                         sink.put(file)?;
                     }
                     search(site, sink)?;
-                    for file in renderer.indexes(site, date, &kinds) {
+                    for file in renderer.indexes(site, date, &kinds)? {
                         sink.put(file)?;
                     }
                     Ok::<(), RenderError>(())

@@ -31,14 +31,40 @@ pub use validate::Checked;
 /// compiles its theme's templates: a site that passes builds.
 pub fn check(root: &Path, today: Date) -> Checked {
     let mut checked = validate::check_site(root, today);
-    if let Some(site) = &checked.site
-        && let Err(e) = render::Renderer::new(site)
-    {
-        checked.diagnostics.push(render_diagnostic(site, &e));
-        diagnostics::sort(&mut checked.diagnostics);
-        checked.site = None;
+    if let Some(site) = &checked.site {
+        let mut problems = Vec::new();
+        if let Err(e) = render::Renderer::new(site) {
+            problems.push(render_diagnostic(site, &e));
+        }
+        problems.extend(brochure_template_diagnostic(site));
+        if !problems.is_empty() {
+            checked.diagnostics.extend(problems);
+            diagnostics::sort(&mut checked.diagnostics);
+            checked.site = None;
+        }
     }
     checked
+}
+
+/// The brochure template's first syntax error, at its file, line and column (compiling it
+/// needs a brochure's data: `build` reports the rest).
+fn brochure_template_diagnostic(site: &Site) -> Option<Diagnostic> {
+    print::typeset::Engine::new(&site.theme)
+        .syntax_error()
+        .map(|e| Diagnostic {
+            source_line: site
+                .theme
+                .brochure_template
+                .lines()
+                .nth(e.line.saturating_sub(1))
+                .map(str::to_string),
+            path: e.path,
+            line: e.line,
+            column: e.column,
+            severity: Severity::Error,
+            message: format!("the brochure template does not parse: {}", e.message),
+            help: Some("fix the template, or delete the site's copy to use the built-in one; typst's syntax: https://typst.app/docs/reference/syntax/".into()),
+        })
 }
 
 /// A rendering error as a diagnostic: a template's at its file, line and column.

@@ -1,4 +1,5 @@
-//! Reads a site's theme: Tera templates, static files and built-in UI strings.
+//! Reads a site's theme: Tera templates, static files, built-in UI strings and the brochure's
+//! typst template and fonts.
 //!
 //! `themes/default/` of this repository is built into the binary, so a site without
 //! `themes/` works. A site's own theme (`themes/<config theme>/`, else `themes/default/`)
@@ -105,6 +106,14 @@ fn add(theme: &mut Theme, path: &str, bytes: Vec<u8>) -> Result<bool, ()> {
         };
         let text = String::from_utf8(bytes).map_err(|_| ())?;
         theme.strings.insert(lang, text);
+    } else if path == Theme::BROCHURE_TEMPLATE {
+        theme.brochure_template = String::from_utf8(bytes).map_err(|_| ())?;
+    } else if let Some(name) = path.strip_prefix("print/fonts/") {
+        let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        if !matches!(extension.as_deref(), Some("ttf" | "otf")) {
+            return Ok(false);
+        }
+        theme.print_fonts.insert(name.to_string(), bytes);
     } else {
         return Ok(false);
     }
@@ -134,6 +143,16 @@ mod tests {
         assert!(theme.statics.contains_key("style.css"));
         assert!(theme.strings.contains_key(&Lang::Bg));
         assert!(theme.strings.contains_key(&Lang::En));
+        assert!(theme.brochure_template.contains("data.json"));
+        assert_eq!(
+            theme.print_fonts.keys().collect::<Vec<_>>(),
+            [
+                "NotoSans-Bold.ttf",
+                "NotoSans-BoldItalic.ttf",
+                "NotoSans-Italic.ttf",
+                "NotoSans-Regular.ttf"
+            ]
+        );
     }
 
     #[test]

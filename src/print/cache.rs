@@ -1,8 +1,8 @@
 //! The PDF cache: a folder of `<key>.pdf` files, where the key hashes every input of a brochure.
 //!
-//! The key covers the program version, the template, the font files, the brochure's data as
-//! the template receives it (every word, label, URL and QR code printed, the paper and the
-//! printed date), the PDF date and the PDF id. Anything that could change a byte of the PDF is
+//! The key covers the program version, the theme's template and font files (see
+//! [`engine_digest`]), the brochure's data as the template receives it (every word, label,
+//! URL and QR code printed, the paper and the printed date), the PDF date and the PDF id. Anything that could change a byte of the PDF is
 //! in it, so a hit is always safe to reuse; a stale entry is simply never asked for again and
 //! is pruned at the end of the build.
 
@@ -10,11 +10,9 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
 
-use super::typeset::{FONT_FILES, TEMPLATE};
 use crate::model::Date;
 
 /// A cache key: 64 hex digits.
@@ -22,10 +20,11 @@ use crate::model::Date;
 pub struct Key(String);
 
 impl Key {
-    /// The key of a brochure whose template data is `data`, dated `date`, with PDF id `ident`.
-    pub fn new(data: &[u8], date: Date, ident: &str) -> Key {
+    /// The key of a brochure typeset by an engine of digest `engine` (see [`engine_digest`])
+    /// whose template data is `data`, dated `date`, with PDF id `ident`.
+    pub fn new(engine: &[u8], data: &[u8], date: Date, ident: &str) -> Key {
         let mut hasher = Sha256::new();
-        hasher.update(engine_digest());
+        hasher.update(engine);
         for part in [data, date.to_string().as_bytes(), ident.as_bytes()] {
             hasher.update((part.len() as u64).to_le_bytes());
             hasher.update(part);
@@ -39,21 +38,25 @@ impl Key {
     }
 }
 
-/// The hash of what every brochure shares: program version, template and fonts (computed once).
-fn engine_digest() -> &'static [u8] {
-    static DIGEST: OnceLock<Vec<u8>> = OnceLock::new();
-    DIGEST.get_or_init(|| {
-        let mut hasher = Sha256::new();
-        let version = concat!(env!("CARGO_PKG_NAME"), " ", env!("CARGO_PKG_VERSION"));
-        for part in [version.as_bytes(), TEMPLATE.as_bytes()]
-            .into_iter()
-            .chain(FONT_FILES)
-        {
-            hasher.update((part.len() as u64).to_le_bytes());
-            hasher.update(part);
-        }
-        hasher.finalize().to_vec()
-    })
+/// The hash of what every brochure of a theme shares: the program version, the template and
+/// the fonts (by name, in name order).
+pub fn engine_digest<'a>(
+    template: &str,
+    fonts: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Vec<u8> {
+    let mut hasher = Sha256::new();
+    let version = concat!(env!("CARGO_PKG_NAME"), " ", env!("CARGO_PKG_VERSION"));
+    let fonts = fonts
+        .into_iter()
+        .flat_map(|(name, bytes)| [name.as_bytes(), bytes]);
+    for part in [version.as_bytes(), template.as_bytes()]
+        .into_iter()
+        .chain(fonts)
+    {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    hasher.finalize().to_vec()
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -124,15 +127,35 @@ mod tests {
     #[test]
     fn keys_change_with_every_input() {
         let date = Date::new(2020, 1, 28).unwrap();
-        let key = Key::new(b"{}", date, "/a.pdf");
+        let engine = engine_digest("#json(\"/data.json\")", [("a.ttf", &b"font"[..])]);
+        let key = Key::new(&engine, b"{}", date, "/a.pdf");
         assert_eq!(key.as_str().len(), 64);
-        assert_eq!(key, Key::new(b"{}", date, "/a.pdf"));
-        assert_ne!(key, Key::new(b"{ }", date, "/a.pdf"));
+        assert_eq!(key, Key::new(&engine, b"{}", date, "/a.pdf"));
+        assert_ne!(key, Key::new(&engine, b"{ }", date, "/a.pdf"));
         assert_ne!(
             key,
-            Key::new(b"{}", Date::new(2020, 1, 29).unwrap(), "/a.pdf")
+            Key::new(&engine, b"{}", Date::new(2020, 1, 29).unwrap(), "/a.pdf")
         );
-        assert_ne!(key, Key::new(b"{}", date, "/b.pdf"));
+        assert_ne!(key, Key::new(&engine, b"{}", date, "/b.pdf"));
+    }
+
+    #[test]
+    fn the_template_and_fonts_are_in_the_key() {
+        let date = Date::new(2020, 1, 28).unwrap();
+        let key = |template: &str, fonts: &[(&str, &[u8])]| {
+            Key::new(
+                &engine_digest(template, fonts.iter().copied()),
+                b"{}",
+                date,
+                "/a.pdf",
+            )
+        };
+        let base = key("x", &[("a.ttf", b"font")]);
+        assert_eq!(base, key("x", &[("a.ttf", b"font")]));
+        assert_ne!(base, key("y", &[("a.ttf", b"font")]));
+        assert_ne!(base, key("x", &[("a.ttf", b"font2")]));
+        assert_ne!(base, key("x", &[("b.ttf", b"font")]));
+        assert_ne!(base, key("x", &[("a.ttf", b"font"), ("b.ttf", b"font")]));
     }
 
     #[test]
@@ -140,7 +163,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = Cache::new(&dir.path().join("pdf"));
         let date = Date::new(2020, 1, 28).unwrap();
-        let (a, b) = (Key::new(b"a", date, "a"), Key::new(b"b", date, "b"));
+        let (a, b) = (
+            Key::new(b"", b"a", date, "a"),
+            Key::new(b"", b"b", date, "b"),
+        );
         assert_eq!(cache.get(&a), None);
         cache.put(&a, b"%PDF-1.7 a").unwrap();
         cache.put(&b, b"%PDF-1.7 b").unwrap();

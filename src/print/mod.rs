@@ -91,12 +91,14 @@ pub fn brochures(
         .map(|lang| (lang, PrintStrings::new(site, lang)))
         .collect();
     let cache = cache.map(Cache::new);
+    let engine = typeset::Engine::new(&site.theme);
     let results: Vec<Result<Outcome, (String, String)>> = plan(site)
         .into_par_iter()
         .filter_map(|planned| {
             let strings = strings.iter().find(|(l, _)| *l == planned.lang)?;
             Some(print_one(
                 site,
+                &engine,
                 planned,
                 build_date,
                 &strings.1,
@@ -148,6 +150,7 @@ struct Outcome {
 
 fn print_one(
     site: &Site,
+    engine: &typeset::Engine,
     planned: Planned,
     date: Date,
     strings: &PrintStrings,
@@ -157,7 +160,7 @@ fn print_one(
     let document = document::document(site, &planned, date, strings)
         .ok_or_else(|| fail("its brochure or provider is not in the site".into()))?;
     let data = serde_json::to_vec(&document).map_err(|e| fail(e.to_string()))?;
-    let key = Key::new(&data, date, &planned.url);
+    let key = Key::new(engine.digest(), &data, date, &planned.url);
     if let Some(bytes) = cache.and_then(|c| c.get(&key)) {
         let pdf = Pdf {
             planned,
@@ -170,7 +173,7 @@ fn print_one(
             warnings: Vec::new(),
         });
     }
-    let typeset = typeset::pdf(data, planned.form, date, &planned.url).map_err(fail)?;
+    let typeset = typeset::pdf(engine, data, planned.form, date, &planned.url).map_err(fail)?;
     let mut warnings: Vec<String> = typeset
         .warnings
         .iter()

@@ -1,12 +1,11 @@
-//! The typst engine, embedded: a `World` of one template, one JSON data file and the shipped
+//! The typst engine, embedded: a `World` of one template, one JSON data file and the theme's
 //! fonts, compiled to a paged document and exported as PDF.
 //!
-//! Nothing is read from disk or the network: the template and fonts are compiled into the
-//! program, so every machine prints the same bytes from the same inputs.
+//! Nothing is read from disk or the network: the template and fonts come from the site's
+//! [`Theme`] (read when the site is loaded; the built-in theme's are compiled into the
+//! program), so every machine prints the same bytes from the same inputs.
 
-use std::sync::OnceLock;
-
-use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Content, Datetime, Smart};
 use typst::introspection::Introspector;
 use typst::layout::{Abs, Frame, FrameItem, Page, PagedDocument, Point, Size};
@@ -18,58 +17,126 @@ use typst::visualize::{FixedStroke, Geometry};
 use typst::{Library, World};
 use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
 
+use super::cache;
 use super::plan::Form;
 use crate::model::Date;
-
-/// The brochure template (`themes/default/print/brochure.typ`).
-pub const TEMPLATE: &str = include_str!("../../themes/default/print/brochure.typ");
-
-/// The shipped font family: Noto Sans regular, bold, italic and bold italic (SIL OFL 1.1).
-pub const FONT_FILES: [&[u8]; 4] = [
-    include_bytes!("../../themes/default/print/fonts/NotoSans-Regular.ttf"),
-    include_bytes!("../../themes/default/print/fonts/NotoSans-Bold.ttf"),
-    include_bytes!("../../themes/default/print/fonts/NotoSans-Italic.ttf"),
-    include_bytes!("../../themes/default/print/fonts/NotoSans-BoldItalic.ttf"),
-];
+use crate::model::theme::Theme;
 
 /// The path the template reads its data from, with `json("/data.json")`.
 const DATA_PATH: &str = "/data.json";
 
-/// What is shared by every compilation: the standard library, the fonts and the template.
-struct Shared {
+/// A theme's brochure template and fonts made ready, shared by every brochure of a build:
+/// the standard library, the font book and the parsed template.
+pub struct Engine {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
     main: Source,
     data_id: FileId,
+    /// Where the template came from, for messages (`themes/default/print/brochure.typ`).
+    origin: String,
+    /// The hash of the template and fonts, for the PDF cache's keys.
+    digest: Vec<u8>,
 }
 
-fn shared() -> &'static Shared {
-    static SHARED: OnceLock<Shared> = OnceLock::new();
-    SHARED.get_or_init(|| {
-        let fonts: Vec<Font> = FONT_FILES
-            .iter()
-            .flat_map(|bytes| Font::iter(Bytes::new(*bytes)))
+impl Engine {
+    /// The engine of `theme`: its `print/brochure.typ` and every font in `print/fonts/`.
+    pub fn new(theme: &Theme) -> Engine {
+        let fonts: Vec<Font> = theme
+            .print_fonts
+            .values()
+            .flat_map(|bytes| Font::iter(Bytes::new(bytes.clone())))
             .collect();
         let main_id = FileId::new(None, VirtualPath::new("/brochure.typ"));
-        Shared {
+        Engine {
             library: LazyHash::new(Library::default()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
-            main: Source::new(main_id, TEMPLATE.to_string()),
+            main: Source::new(main_id, theme.brochure_template.clone()),
             data_id: FileId::new(None, VirtualPath::new(DATA_PATH)),
+            origin: theme.origin(Theme::BROCHURE_TEMPLATE),
+            digest: cache::engine_digest(
+                &theme.brochure_template,
+                theme
+                    .print_fonts
+                    .iter()
+                    .map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
+            ),
         }
-    })
+    }
+
+    /// The hash of what every brochure shares: program version, template and fonts.
+    pub fn digest(&self) -> &[u8] {
+        &self.digest
+    }
+
+    /// The template's first syntax error, if any (found without compiling it, which needs a
+    /// brochure's data and may still fail). Only the first: one unclosed bracket makes dozens
+    /// more.
+    pub fn syntax_error(&self) -> Option<TemplateSyntaxError> {
+        self.main.root().errors().into_iter().next().map(|e| {
+            let (line, column) = self.line_column(e.span).unwrap_or((1, 1));
+            TemplateSyntaxError {
+                path: self.origin.clone(),
+                line,
+                column,
+                message: e.message.to_string(),
+            }
+        })
+    }
+
+    /// 1-based line and column of `span` when it is in the template.
+    fn line_column(&self, span: Span) -> Option<(usize, usize)> {
+        let start = self.main.range(span)?.start;
+        let line = self.main.byte_to_line(start)?;
+        let column = self.main.byte_to_column(start)?;
+        Some((line + 1, column + 1))
+    }
+
+    /// `path:line:column` of `span` when it is in the template, else the template's path.
+    fn position(&self, span: Span) -> String {
+        match self.line_column(span) {
+            Some((line, column)) => format!("{}:{line}:{column}", self.origin),
+            None => self.origin.clone(),
+        }
+    }
+
+    /// An engine's message, placed in the template when it can be.
+    fn describe(&self, diagnostic: &SourceDiagnostic) -> String {
+        let mut text = diagnostic.message.to_string();
+        for hint in &diagnostic.hints {
+            text.push_str(&format!(" (hint: {hint})"));
+        }
+        match diagnostic.severity {
+            Severity::Error => format!("{}: {text}", self.position(diagnostic.span)),
+            Severity::Warning => text,
+        }
+    }
+}
+
+/// A syntax error in the brochure template.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{path}:{line}:{column}: {message}")]
+pub struct TemplateSyntaxError {
+    /// The template's file: the site's (`themes/default/print/brochure.typ`) or the built-in
+    /// theme's.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What typst says.
+    pub message: String,
 }
 
 /// One compilation: the shared parts plus this brochure's data.
-struct PrintWorld {
-    shared: &'static Shared,
+struct PrintWorld<'a> {
+    shared: &'a Engine,
     data: Bytes,
     today: Option<Datetime>,
 }
 
-impl World for PrintWorld {
+impl World for PrintWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
         &self.shared.library
     }
@@ -117,20 +184,31 @@ pub struct Typeset {
     pub warnings: Vec<String>,
 }
 
-/// Typesets the template with `data` (the brochure as JSON) and exports a PDF in `form` whose
-/// dates and document id come from `date` and `ident`, so that the same inputs give the same
-/// bytes.
-pub fn pdf(data: Vec<u8>, form: Form, date: Date, ident: &str) -> Result<Typeset, String> {
+/// Typesets `engine`'s template with `data` (the brochure as JSON) and exports a PDF in
+/// `form` whose dates and document id come from `date` and `ident`, so that the same inputs
+/// give the same bytes. An error names the template (the site's or the built-in one) and,
+/// when the engine gives one, the line and column in it.
+pub fn pdf(
+    engine: &Engine,
+    data: Vec<u8>,
+    form: Form,
+    date: Date,
+    ident: &str,
+) -> Result<Typeset, String> {
     let today = datetime(date);
     let world = PrintWorld {
-        shared: shared(),
+        shared: engine,
         data: Bytes::new(data),
         today,
     };
     let compiled = typst::compile::<PagedDocument>(&world);
-    let warnings = compiled.warnings.iter().map(describe).collect();
+    let warnings = compiled
+        .warnings
+        .iter()
+        .map(|w| engine.describe(w))
+        .collect();
     let document = compiled.output.map_err(|errors| {
-        let messages: Vec<String> = errors.iter().map(describe).collect();
+        let messages: Vec<String> = errors.iter().map(|e| engine.describe(e)).collect();
         messages.join("; ")
     })?;
     let document = match form {
@@ -144,7 +222,7 @@ pub fn pdf(data: Vec<u8>, form: Form, date: Date, ident: &str) -> Result<Typeset
         standards: PdfStandards::default(),
     };
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
-        let messages: Vec<String> = errors.iter().map(describe).collect();
+        let messages: Vec<String> = errors.iter().map(|e| engine.describe(e)).collect();
         messages.join("; ")
     })?;
     Ok(Typeset {
@@ -242,14 +320,6 @@ fn datetime(date: Date) -> Option<Datetime> {
     let month = u8::try_from(date.month).ok()?;
     let day = u8::try_from(date.day).ok()?;
     Datetime::from_ymd_hms(date.year, month, day, 0, 0, 0)
-}
-
-fn describe(diagnostic: &SourceDiagnostic) -> String {
-    let mut text = diagnostic.message.to_string();
-    for hint in &diagnostic.hints {
-        text.push_str(&format!(" (hint: {hint})"));
-    }
-    text
 }
 
 /// Frees memory the engine keeps between compilations (its caches hold recent layouts).

@@ -31,9 +31,11 @@ pub struct TemplateError {
     pub message: String,
 }
 
-/// Compiles the theme's templates (`.html` and `.xml` are autoescaped).
+/// Compiles the theme's templates. `.html` and `.xml` templates are autoescaped, others
+/// (`robots.txt`) are written as they are; the escaper is HTML's (see [`for_xml`]).
 pub fn templates(theme: &Theme) -> Result<Tera, TemplateError> {
     let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape::html);
     tera.add_raw_templates(
         theme
@@ -43,6 +45,14 @@ pub fn templates(theme: &Theme) -> Result<Tera, TemplateError> {
     )
     .map_err(|e| template_error(theme, &e))?;
     Ok(tera)
+}
+
+/// A copy of `tera` that escapes for XML (`&apos;` rather than HTML's `&#39;`), to render the
+/// `.xml` templates (sitemap, feeds) with.
+pub fn for_xml(tera: &Tera) -> Tera {
+    let mut tera = tera.clone();
+    tera.set_escape_fn(escape::xml);
+    tera
 }
 
 /// Tera's error as a [`TemplateError`]: the template is named in the first message

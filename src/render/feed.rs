@@ -1,79 +1,76 @@
-//! The Atom feed of one language: "what's new" — the listings most recently checked.
+//! The Atom feed of one language: "what's new" — the listings most recently checked. The
+//! context of the theme's `feed.xml` template.
 
-use std::fmt::Write;
+use serde::Serialize;
+use tera::{Context, Tera};
 
-use crate::escape::xml as escape;
 use crate::model::{Date, Listing};
 use crate::output::OutputFile;
-use crate::render::view::Ctx;
+use crate::render::view::{Ctx, Text};
 use crate::urls;
 
 /// How many entries a feed holds.
 const ENTRIES: usize = 30;
 
-/// The Atom feed of `ctx.lang`: services, providers and partnerships, newest `verified`
-/// first. Its `updated` is the newest entry's date, so the feed changes only with content.
-pub fn feed(ctx: &Ctx<'_>) -> OutputFile {
+/// One listing in the feed.
+#[derive(Debug, Serialize)]
+struct Entry {
+    /// Its title in the feed's language (or the fallback).
+    title: String,
+    /// Its page's absolute URL, also the entry's id.
+    url: String,
+    /// When it was last checked, as an Atom timestamp.
+    updated: String,
+    /// Its summary, with the language it is written in.
+    summary: Text,
+}
+
+/// The Atom feed of `ctx.lang` (template `feed.xml`, rendered by `tera`, which speaks that
+/// language): services, providers and partnerships, newest `verified` first. Its `updated` is
+/// the newest entry's date, so the feed changes only with content.
+pub fn feed(ctx: &Ctx<'_>, tera: &Tera) -> tera::Result<OutputFile> {
     let site = ctx.site;
     let base = &site.config.base_url;
     let lang = ctx.lang;
-    let mut entries: Vec<(&Listing, String)> = Vec::new();
-    entries.extend(
+    let mut listings: Vec<(&Listing, String)> = Vec::new();
+    listings.extend(
         site.services
             .values()
             .map(|s| (&s.listing, urls::service(lang, s.id.as_str()))),
     );
-    entries.extend(
+    listings.extend(
         site.providers
             .values()
             .map(|p| (&p.listing, urls::provider(lang, p.id.as_str()))),
     );
-    entries.extend(
+    listings.extend(
         site.partnerships
             .values()
             .map(|p| (&p.listing, urls::partnership(lang, p.id.as_str()))),
     );
-    entries.sort_by(|a, b| b.0.verified.cmp(&a.0.verified).then_with(|| a.1.cmp(&b.1)));
-    entries.truncate(ENTRIES);
-    let updated = entries.first().map_or(ctx.date, |e| e.0.verified);
-    let home = urls::absolute(base, &urls::home(lang));
-    let own = urls::absolute(base, &urls::feed(lang));
-    let title = format!(
-        "{} — {}",
-        ctx.text(&site.config.title).text,
-        ctx.strings.get("feed-title")
-    );
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = write!(
-        xml,
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{}</updated>\n  <author><name>{}</name></author>\n",
-        lang.code(),
-        escape(&title),
-        escape(&home),
-        escape(&own),
-        escape(&home),
-        timestamp(updated),
-        escape(&ctx.text(&site.config.title).text),
-    );
-    for (listing, url) in entries {
-        let link = urls::absolute(base, &url);
-        let summary = ctx.text(&listing.summary);
-        let _ = write!(
-            xml,
-            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{}</updated>\n    <summary xml:lang=\"{}\">{}</summary>\n  </entry>\n",
-            escape(&ctx.text(&listing.title).text),
-            escape(&link),
-            escape(&link),
-            timestamp(listing.verified),
-            summary.lang.code(),
-            escape(&summary.text),
-        );
-    }
-    xml.push_str("</feed>\n");
-    OutputFile {
+    listings.sort_by(|a, b| b.0.verified.cmp(&a.0.verified).then_with(|| a.1.cmp(&b.1)));
+    listings.truncate(ENTRIES);
+    let updated = listings.first().map_or(ctx.date, |e| e.0.verified);
+    let entries: Vec<Entry> = listings
+        .into_iter()
+        .map(|(listing, url)| Entry {
+            title: ctx.text(&listing.title).text,
+            url: urls::absolute(base, &url),
+            updated: timestamp(listing.verified),
+            summary: ctx.text(&listing.summary),
+        })
+        .collect();
+    let mut context = Context::new();
+    context.insert("lang", &lang);
+    context.insert("site_title", &ctx.text(&site.config.title).text);
+    context.insert("url", &urls::absolute(base, &urls::feed(lang)));
+    context.insert("home", &urls::absolute(base, &urls::home(lang)));
+    context.insert("updated", &timestamp(updated));
+    context.insert("entries", &entries);
+    Ok(OutputFile {
         path: urls::output_file(&urls::feed(lang)),
-        bytes: xml.into_bytes(),
-    }
+        bytes: tera.render("feed.xml", &context)?.into_bytes(),
+    })
 }
 
 /// An Atom timestamp at midnight UTC of `date`.

@@ -53,7 +53,17 @@ pub enum RenderError {
 /// `config.toml`'s theme) needs a new `Renderer`, a change to content does not.
 pub struct Renderer {
     theme: Theme,
-    languages: Vec<(Lang, Arc<Strings>, tera::Tera)>,
+    languages: Vec<Language>,
+}
+
+/// The templates compiled for one language.
+struct Language {
+    lang: Lang,
+    strings: Arc<Strings>,
+    /// For pages: HTML escaping.
+    pages: tera::Tera,
+    /// For the `.xml` files (sitemap, feed): XML escaping.
+    xml: tera::Tera,
 }
 
 impl Renderer {
@@ -65,8 +75,14 @@ impl Renderer {
             .strings
             .iter()
             .map(|(&lang, strings)| {
-                let tera = env::for_language(&templates, Arc::clone(strings));
-                (lang, Arc::clone(strings), tera)
+                let pages = env::for_language(&templates, Arc::clone(strings));
+                let xml = env::for_xml(&pages);
+                Language {
+                    lang,
+                    strings: Arc::clone(strings),
+                    pages,
+                    xml,
+                }
             })
             .collect();
         Ok(Renderer { theme, languages })
@@ -134,19 +150,20 @@ impl Renderer {
         kind: PageKind<'_>,
         i: usize,
     ) -> Result<OutputFile, RenderError> {
-        let (lang, strings, tera) = &self.languages[i];
+        let language = &self.languages[i];
         let ctx = Ctx {
             site,
             index,
-            lang: *lang,
-            strings,
+            lang: language.lang,
+            strings: &language.strings,
             date,
         };
-        let url = kind.url(*lang);
-        let html = pages::render(kind, &ctx, tera, assets).map_err(|e| RenderError::Page {
-            url: url.clone(),
-            message: causes(&e),
-        })?;
+        let url = kind.url(language.lang);
+        let html =
+            pages::render(kind, &ctx, &language.pages, assets).map_err(|e| RenderError::Page {
+                url: url.clone(),
+                message: causes(&e),
+            })?;
         Ok(OutputFile {
             path: urls::output_file(&url),
             bytes: html.into_bytes(),
@@ -165,21 +182,39 @@ impl Renderer {
             .collect()
     }
 
-    /// The files that list the whole site: sitemap, robots.txt and a feed per language.
-    pub fn indexes(&self, site: &Site, date: Date, kinds: &[PageKind<'_>]) -> Vec<OutputFile> {
-        let mut files = vec![sitemap::sitemap(site, kinds), sitemap::robots(site)];
+    /// The files that list the whole site, from the theme's templates: sitemap, robots.txt
+    /// (both for every language: rendered in the first, the default one) and a feed per
+    /// language.
+    pub fn indexes(
+        &self,
+        site: &Site,
+        date: Date,
+        kinds: &[PageKind<'_>],
+    ) -> Result<Vec<OutputFile>, RenderError> {
+        let failed = |url: String| {
+            move |e: tera::Error| RenderError::Page {
+                url,
+                message: causes(&e),
+            }
+        };
+        let mut files = Vec::new();
+        if let Some(first) = self.languages.first() {
+            files.push(sitemap::sitemap(site, kinds, &first.xml).map_err(failed(urls::sitemap()))?);
+            files.push(sitemap::robots(site, &first.xml).map_err(failed(urls::robots()))?);
+        }
         let index = SiteIndex::new(site);
-        for (lang, strings, _) in &self.languages {
+        for language in &self.languages {
             let ctx = Ctx {
                 site,
                 index: &index,
-                lang: *lang,
-                strings,
+                lang: language.lang,
+                strings: &language.strings,
                 date,
             };
-            files.push(feed::feed(&ctx));
+            let url = urls::feed(language.lang);
+            files.push(feed::feed(&ctx, &language.xml).map_err(failed(url))?);
         }
-        files
+        Ok(files)
     }
 }
 

@@ -410,7 +410,7 @@ fn render_owed(
         return Ok(None);
     }
     whole_site.extend(open_data.into_files()?);
-    whole_site.extend(renderer.indexes(site, date, &all));
+    whole_site.extend(renderer.indexes(site, date, &all)?);
     let whole_site_files = whole_site.iter().map(|f| f.path.clone()).collect();
     files.extend(whole_site);
     Ok(Some(Ready {

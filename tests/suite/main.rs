@@ -27,4 +27,5 @@ mod search_vectors;
 mod serve;
 mod serve_incremental;
 mod snapshots;
+mod theme_files;
 mod translit;

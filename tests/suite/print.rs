@@ -35,7 +35,7 @@ fn printed() -> &'static (Site, Printed, PathBuf) {
 }
 
 /// Runs a tool and returns its standard output, or `None` when it is not installed here.
-fn tool(name: &str, args: &[&str]) -> Option<String> {
+pub(crate) fn tool(name: &str, args: &[&str]) -> Option<String> {
     match Command::new(name).args(args).output() {
         Ok(output) => {
             assert!(
@@ -308,7 +308,9 @@ fn same_inputs_give_the_same_bytes() {
     let strings = print::strings::PrintStrings::new(site, planned.lang);
     let doc = print::document::document(site, planned, fixed_date(), &strings).unwrap();
     let data = serde_json::to_vec(&doc).unwrap();
-    let again = print::typeset::pdf(data, planned.form, fixed_date(), &planned.url).unwrap();
+    let engine = print::typeset::Engine::new(&site.theme);
+    let again =
+        print::typeset::pdf(&engine, data, planned.form, fixed_date(), &planned.url).unwrap();
     let first = printed.pdfs.iter().find(|p| &p.planned == planned).unwrap();
     assert!(again.pdf == first.bytes, "{} differs", planned.path);
     assert!(again.warnings.is_empty(), "{:?}", again.warnings);
