@@ -11,6 +11,7 @@ mod build_outputs;
 mod check_errors;
 mod check_valid;
 mod cli;
+mod hostile;
 mod new;
 mod opendata_config;
 mod opendata_export;

@@ -1,0 +1,62 @@
+//! Hostile and careless input (issue 21): inputs under the file-size limit that once took
+//! minutes, crashed, or reached further than content should. Big inputs are made here, not
+//! committed; small ones live in `tests/fixtures/hostile/`.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::common::{copy_tree, fixed_date, fixture};
+
+/// A copy of the valid fixture in a temporary folder, with `max_file_size` at its 1 MiB default.
+fn valid_site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    copy_tree(&fixture("valid"), &site);
+    let config = site.join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let text = text.replace("max_file_size = 65536", "max_file_size = 1048576");
+    std::fs::write(&config, text).unwrap();
+    (dir, site)
+}
+
+/// Writes `fields` (TOML lines) and `body` into the page `pomosht.md` of `site`.
+fn write_page(site: &Path, fields: &str, body: &str) {
+    let text = format!(
+        "+++\ntitle = \"Как да получите помощ\"\nsummary = \"Направление.\"\n{fields}+++\n{body}"
+    );
+    std::fs::write(site.join("content/pages/pomosht.md"), text).unwrap();
+}
+
+/// Times `f`, failing when it takes longer than `limit` (generous: tests run unoptimised).
+fn within<T>(limit: Duration, what: &str, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let out = f();
+    let took = start.elapsed();
+    assert!(took < limit, "{what} took {took:?}, over {limit:?}");
+    out
+}
+
+#[test]
+fn thirty_thousand_unknown_fields_are_checked_quickly_and_reported_briefly() {
+    let (_dir, site) = valid_site();
+    let fields: String = (0..30_000).map(|i| format!("k{i:x}=1\n")).collect();
+    write_page(&site, &fields, "Текст.\n");
+    let checked = within(Duration::from_secs(10), "check", || {
+        kartoteka::check(&site, fixed_date())
+    });
+    let page: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.path == "content/pages/pomosht.md")
+        .collect();
+    assert_eq!(page.len(), kartoteka::diagnostics::MAX_PER_FILE + 1);
+    let last = page.last().unwrap();
+    assert!(last.is_error());
+    assert_eq!(
+        last.message,
+        format!(
+            "and {} more problems in this file",
+            30_000 - kartoteka::diagnostics::MAX_PER_FILE
+        )
+    );
+}
