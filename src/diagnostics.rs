@@ -78,14 +78,22 @@ impl Diagnostic {
     pub fn headline(&self) -> String {
         format!(
             "{}:{}:{}: {}: {}",
-            self.path, self.line, self.column, self.severity, self.message
+            escape_controls(&self.path, false),
+            self.line,
+            self.column,
+            self.severity,
+            escape_controls(&self.message, false)
         )
     }
 
     /// The full plain form: the headline, then `  help: …` when there is help.
     pub fn to_plain(&self) -> String {
         match &self.help {
-            Some(help) => format!("{}\n  help: {}", self.headline(), help),
+            Some(help) => format!(
+                "{}\n  help: {}",
+                self.headline(),
+                escape_controls(help, false)
+            ),
             None => self.headline(),
         }
     }
@@ -96,20 +104,40 @@ impl Diagnostic {
         if let Some(text) = &self.source_line {
             let number = self.line.to_string();
             let gutter = " ".repeat(number.len());
-            let caret_pad: String = text
+            let before: String = text.chars().take(self.column.saturating_sub(1)).collect();
+            let caret_pad: String = escape_controls(&before, true)
                 .chars()
-                .take(self.column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
+            let text = escape_controls(text, true);
             out.push_str(&format!(
                 "\n{gutter} |\n{number} | {text}\n{gutter} | {caret_pad}^"
             ));
         }
         if let Some(help) = &self.help {
-            out.push_str(&format!("\n  help: {help}"));
+            out.push_str(&format!("\n  help: {}", escape_controls(help, false)));
         }
         out
     }
+}
+
+/// `text` with its control characters written as Rust escapes (`\u{1b}`), so that printing
+/// a message never hands a terminal the escape sequences a file or a TOML key may hold (a
+/// quoted key `"\u001b]0;…"` could retitle the editor's window). Tab is kept when `keep_tab`.
+pub fn escape_controls(text: &str, keep_tab: bool) -> std::borrow::Cow<'_, str> {
+    let escaped = |c: char| c.is_control() && !(keep_tab && c == '\t');
+    if !text.chars().any(escaped) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escaped(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
 }
 
 /// A file's text with the means to turn byte offsets into line and column.
@@ -395,6 +423,29 @@ mod tests {
         let annotated = d.to_annotated();
         assert!(
             annotated.contains("2 | type = 3\n  |        ^"),
+            "{annotated}"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_escaped_when_printed() {
+        let text = "+++\n\"\u{1b}]0;x\u{7}\" = 1\n+++\n";
+        let src = SourceText::new("a\u{1b}.md", text);
+        let d = src
+            .error(5..6, "unknown field `\u{1b}]0;x\u{7}`")
+            .with_help("\u{9b}2J");
+        let plain = d.to_plain();
+        assert_eq!(
+            plain,
+            "a\\u{1b}.md:2:2: error: unknown field `\\u{1b}]0;x\\u{7}`\n  help: \\u{9b}2J"
+        );
+        let annotated = d.to_annotated();
+        assert!(
+            !annotated.chars().any(|c| c.is_control() && c != '\n'),
+            "{annotated}"
+        );
+        assert!(
+            annotated.contains("2 | \"\\u{1b}]0;x\\u{7}\" = 1\n  |  ^"),
             "{annotated}"
         );
     }

@@ -4,6 +4,7 @@
 //! what a field means; every problem with a file as a file (unreadable, not UTF-8, empty, too
 //! big, a symlink out of the site, a missing `+++`) becomes a [`Diagnostic`], never a panic.
 
+pub mod control;
 mod front_matter;
 mod walk;
 
@@ -123,32 +124,60 @@ pub struct Loaded {
 /// `max_file_size` is the largest file, in bytes, that is read at all.
 pub fn load_content(root: &Path, max_file_size: u64) -> Loaded {
     let found = walk::content_files(root);
-    let results: Vec<Result<ContentFile, Diagnostic>> = found
+    let results: Vec<(Option<ContentFile>, Option<Diagnostic>)> = found
         .paths
         .into_par_iter()
         .map(|(path, place)| {
-            let file = read_text(root, &path, max_file_size)?;
-            let parts = split(&file).map_err(|d| *d)?;
-            Ok(ContentFile {
-                place,
-                body: parts.body,
-                front_matter: parts.front_matter,
-                file,
-            })
+            let file = match read_text(root, &path, max_file_size) {
+                Ok(file) => file,
+                Err(diagnostic) => return (None, Some(diagnostic)),
+            };
+            // The file is still read: its other problems are worth reporting in the same run.
+            let control = control_characters(&file);
+            match split(&file) {
+                Ok(parts) => (
+                    Some(ContentFile {
+                        place,
+                        body: parts.body,
+                        front_matter: parts.front_matter,
+                        file,
+                    }),
+                    control,
+                ),
+                Err(diagnostic) => (None, Some(*diagnostic)),
+            }
         })
         .collect();
     let mut loaded = Loaded {
         files: Vec::new(),
         diagnostics: found.diagnostics,
     };
-    for result in results {
-        match result {
-            Ok(file) => loaded.files.push(file),
-            Err(diagnostic) => loaded.diagnostics.push(diagnostic),
-        }
+    for (file, diagnostic) in results {
+        loaded.files.extend(file);
+        loaded.diagnostics.extend(diagnostic);
     }
     loaded.files.sort_by(|a, b| a.file.path.cmp(&b.file.path));
     loaded
+}
+
+/// An error at the first control character of a content file (see [`control`]), counting
+/// the others, or `None` when there is none.
+fn control_characters(file: &TextFile) -> Option<Diagnostic> {
+    let mut found = control::find(&file.text);
+    let (at, c) = found.next()?;
+    let more = match found.count() {
+        0 => String::new(),
+        1 => " (and 1 more in this file)".to_string(),
+        n => format!(" (and {n} more in this file)"),
+    };
+    Some(
+        file.source()
+            .error(
+                at..at,
+                format!("the text holds the control character {}{more}", control::name(c)),
+            )
+            .with_help("control characters are invisible and break pages, feeds and spreadsheets; delete it (it usually comes with text pasted from another program)"),
+    )
 }
 
 /// Reads one text file of the site: size limit, UTF-8, byte order mark.
