@@ -6,6 +6,7 @@
 
 pub mod control;
 mod front_matter;
+pub mod nesting;
 mod walk;
 
 use std::ops::Range;
@@ -124,37 +125,39 @@ pub struct Loaded {
 /// `max_file_size` is the largest file, in bytes, that is read at all.
 pub fn load_content(root: &Path, max_file_size: u64) -> Loaded {
     let found = walk::content_files(root);
-    let results: Vec<(Option<ContentFile>, Option<Diagnostic>)> = found
+    let results: Vec<(Option<ContentFile>, Vec<Diagnostic>)> = found
         .paths
         .into_par_iter()
         .map(|(path, place)| {
             let file = match read_text(root, &path, max_file_size) {
                 Ok(file) => file,
-                Err(diagnostic) => return (None, Some(diagnostic)),
+                Err(diagnostic) => return (None, vec![diagnostic]),
             };
-            // The file is still read: its other problems are worth reporting in the same run.
-            let control = control_characters(&file);
-            match split(&file) {
-                Ok(parts) => (
-                    Some(ContentFile {
-                        place,
-                        body: parts.body,
-                        front_matter: parts.front_matter,
-                        file,
-                    }),
-                    control,
-                ),
-                Err(diagnostic) => (None, Some(*diagnostic)),
-            }
+            let parts = match split(&file) {
+                Ok(parts) => parts,
+                Err(diagnostic) => return (None, vec![*diagnostic]),
+            };
+            // Text rules: the file is still read, its other problems are worth reporting too.
+            let problems = [
+                control_characters(&file),
+                too_deep(&file, parts.front_matter.end),
+            ];
+            let file = ContentFile {
+                place,
+                body: parts.body,
+                front_matter: parts.front_matter,
+                file,
+            };
+            (Some(file), problems.into_iter().flatten().collect())
         })
         .collect();
     let mut loaded = Loaded {
         files: Vec::new(),
         diagnostics: found.diagnostics,
     };
-    for (file, diagnostic) in results {
+    for (file, problems) in results {
         loaded.files.extend(file);
-        loaded.diagnostics.extend(diagnostic);
+        loaded.diagnostics.extend(problems);
     }
     loaded.files.sort_by(|a, b| a.file.path.cmp(&b.file.path));
     loaded
@@ -177,6 +180,26 @@ fn control_characters(file: &TextFile) -> Option<Diagnostic> {
                 format!("the text holds the control character {}{more}", control::name(c)),
             )
             .with_help("control characters are invisible and break pages, feeds and spreadsheets; delete it (it usually comes with text pasted from another program)"),
+    )
+}
+
+/// An error at the first block quote, list or HTML element of the body nested deeper than
+/// [`nesting::MAX_DEPTH`] (the body starts on the line after the closing `+++` at `fence`).
+fn too_deep(file: &TextFile, fence: usize) -> Option<Diagnostic> {
+    let body_start = file.text[fence..]
+        .find('\n')
+        .map_or(file.text.len(), |i| fence + i + 1);
+    let at = body_start + nesting::too_deep(&file.text[body_start..])?;
+    Some(
+        file.source()
+            .error(
+                at..at,
+                format!(
+                    "the text nests block quotes, lists or HTML elements more than {} deep",
+                    nesting::MAX_DEPTH
+                ),
+            )
+            .with_help("flatten the structure: a few levels of quotes or lists are all a reader can follow"),
     )
 }
 

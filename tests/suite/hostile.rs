@@ -60,3 +60,24 @@ fn thirty_thousand_unknown_fields_are_checked_quickly_and_reported_briefly() {
         )
     );
 }
+
+#[test]
+fn three_hundred_thousand_nested_quotes_are_refused_quickly() {
+    let (_dir, site) = valid_site();
+    write_page(&site, "", &(">".repeat(300_000) + " Цитат.\n"));
+    let checked = within(Duration::from_secs(10), "check", || {
+        kartoteka::check(&site, fixed_date())
+    });
+    let deep: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("more than 20 deep"))
+        .map(|d| d.headline())
+        .collect();
+    assert_eq!(
+        deep,
+        [
+            "content/pages/pomosht.md:5:21: error: the text nests block quotes, lists or HTML elements more than 20 deep"
+        ]
+    );
+}
