@@ -4,6 +4,7 @@
 //! Nothing is read from disk or the network: the template and fonts are compiled into the
 //! program, so every machine prints the same bytes from the same inputs.
 
+use std::panic::AssertUnwindSafe;
 use std::sync::OnceLock;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
@@ -120,7 +121,27 @@ pub struct Typeset {
 /// Typesets the template with `data` (the brochure as JSON) and exports a PDF in `form` whose
 /// dates and document id come from `date` and `ident`, so that the same inputs give the same
 /// bytes.
+///
+/// A panic inside the engine (typst-pdf 0.13 panics on an outline title cut inside a
+/// character, and content may find others) becomes an error of this brochure, not the end of
+/// the build.
 pub fn pdf(data: Vec<u8>, form: Form, date: Date, ident: &str) -> Result<Typeset, String> {
+    unpanicked(|| typeset(data, form, date, ident))
+}
+
+/// What `f` returns, or its panic as an error message.
+fn unpanicked<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    std::panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let reason = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no reason given".to_string());
+        Err(format!("the typesetting engine failed ({reason})"))
+    })
+}
+
+fn typeset(data: Vec<u8>, form: Form, date: Date, ident: &str) -> Result<Typeset, String> {
     let today = datetime(date);
     let world = PrintWorld {
         shared: shared(),
@@ -255,4 +276,19 @@ fn describe(diagnostic: &SourceDiagnostic) -> String {
 /// Frees memory the engine keeps between compilations (its caches hold recent layouts).
 pub fn evict_caches() {
     typst::comemo::evict(10);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_the_engine_becomes_an_error() {
+        let failed: Result<(), String> =
+            unpanicked(|| panic!("byte index 32767 is not a char boundary"));
+        assert_eq!(
+            failed,
+            Err("the typesetting engine failed (byte index 32767 is not a char boundary)".into())
+        );
+    }
 }
