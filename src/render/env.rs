@@ -13,9 +13,24 @@ use tera::{Tera, Value};
 use super::theme::Theme;
 use crate::i18n::Strings;
 
+/// Tera's built-in functions that reach outside the site: `get_env` reads the build
+/// machine's environment (secrets of a CI job or a server's publish hook). Tera has no file
+/// functions; `now` and `get_random` are harmless.
+const REFUSED_FUNCTIONS: [&str; 1] = ["get_env"];
+
 /// Compiles the theme's templates (`.html` and `.xml` are autoescaped).
+///
+/// Templates see the site and nothing else: the functions in [`REFUSED_FUNCTIONS`] are
+/// replaced by ones that fail the page with a clear message.
 pub fn templates(theme: &Theme) -> Result<Tera, tera::Error> {
     let mut tera = Tera::default();
+    for name in REFUSED_FUNCTIONS {
+        tera.register_function(name, move |_: &HashMap<String, Value>| {
+            Err(tera::Error::msg(format!(
+                "templates have no access to the build machine: `{name}()` is not available"
+            )))
+        });
+    }
     tera.set_escape_fn(escape_html);
     tera.add_raw_templates(
         theme
@@ -145,6 +160,30 @@ impl tera::Filter for TextFilter {
 mod tests {
     use super::*;
     use crate::model::Lang;
+
+    #[test]
+    fn templates_cannot_read_the_environment() {
+        let theme = Theme {
+            templates: [(
+                "page.html".to_string(),
+                "{{ get_env(name=\"PATH\", default=\"none\") }}".to_string(),
+            )]
+            .into(),
+            statics: Default::default(),
+            strings: Default::default(),
+        };
+        let tera = templates(&theme).expect("templates compile");
+        let error = tera
+            .render("page.html", &tera::Context::new())
+            .expect_err("get_env is refused");
+        let mut chain = error.to_string();
+        let mut source = std::error::Error::source(&error);
+        while let Some(cause) = source {
+            chain.push_str(&format!(": {cause}"));
+            source = cause.source();
+        }
+        assert!(chain.contains("`get_env()` is not available"), "{chain}");
+    }
 
     #[test]
     fn the_text_filter_writes_what_the_text_macro_writes() {
