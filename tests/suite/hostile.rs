@@ -81,3 +81,35 @@ fn three_hundred_thousand_nested_quotes_are_refused_quickly() {
         ]
     );
 }
+
+#[test]
+fn a_formula_in_a_summary_is_text_in_the_csv_and_exact_in_the_json() {
+    let (_dir, site) = valid_site();
+    let path = site.join("content/services/dneven-tsentar.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let formula = r#"=HYPERLINK(\"http://evil.test\",\"Подробности\")"#;
+    let text = text.replace(
+        "summary = \"Дневна грижа за възрастни хора с увреждания.\"",
+        &format!("summary = \"{formula}\""),
+    );
+    std::fs::write(&path, text).unwrap();
+    let checked = kartoteka::check(&site, fixed_date());
+    let site = checked.site.expect("a formula is valid text");
+    let files = kartoteka::opendata::export(&site, fixed_date());
+    let file = |name: &str| {
+        let (_, bytes) = files.iter().find(|(p, _)| p.ends_with(name)).unwrap();
+        String::from_utf8(bytes.clone()).unwrap()
+    };
+    let csv = file("bg/services.csv");
+    assert!(
+        csv.contains(r#""'=HYPERLINK(""http://evil.test"",""Подробности"")""#),
+        "{csv}"
+    );
+    let json = file("hsds.json");
+    assert!(
+        json.contains(r#""=HYPERLINK(\"http://evil.test\",\"Подробности\")""#),
+        "{json}"
+    );
+    let phones = file("bg/phones.csv");
+    assert!(!phones.contains("'"), "phone numbers stay exact: {phones}");
+}
