@@ -66,6 +66,7 @@ impl Staging {
         if target.exists() && !target.is_dir() {
             return Err(WriteError::NotAFolder(target.to_path_buf()));
         }
+        remove_stale(&parent, &name);
         let pid = std::process::id();
         let temp = parent.join(format!(".{name}.new-{pid}"));
         let _ = std::fs::remove_dir_all(&temp);
@@ -209,9 +210,53 @@ fn swap(temp: &Path, target: &Path, backup: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// Removes the temporary folders (`.NAME.new-PID`, `.NAME.old-PID`) that builds into `NAME`
+/// left in `parent` when they were killed: those whose process no longer runs. A process
+/// that still runs (another build) keeps its folders; where liveness cannot be told (no
+/// `/proc`), nothing is removed.
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name.to_str().and_then(|n| staging_pid(n, name)) else {
+            continue;
+        };
+        if process_ended(pid) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// The process id in a temporary folder's name `.NAME.new-PID` or `.NAME.old-PID`.
+fn staging_pid(file_name: &str, name: &str) -> Option<u32> {
+    let rest = file_name.strip_prefix('.')?.strip_prefix(name)?;
+    let pid = rest
+        .strip_prefix(".new-")
+        .or_else(|| rest.strip_prefix(".old-"))?;
+    pid.parse().ok()
+}
+
+/// Has the process `pid` certainly ended? Read from `/proc` (Linux); `false` when it runs,
+/// is this process, or cannot be told.
+pub(crate) fn process_ended(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    pid != std::process::id() && proc.join("self").exists() && !proc.join(pid.to_string()).exists()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn staging_names_give_their_process() {
+        assert_eq!(staging_pid(".public.new-123", "public"), Some(123));
+        assert_eq!(staging_pid(".public.old-7", "public"), Some(7));
+        assert_eq!(staging_pid(".public.new-x", "public"), None);
+        assert_eq!(staging_pid(".publicity.new-7", "public"), None);
+        assert_eq!(staging_pid("public", "public"), None);
+    }
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile {

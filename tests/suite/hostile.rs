@@ -113,3 +113,47 @@ fn a_formula_in_a_summary_is_text_in_the_csv_and_exact_in_the_json() {
     let phones = file("bg/phones.csv");
     assert!(!phones.contains("'"), "phone numbers stay exact: {phones}");
 }
+
+/// The id of a process that has ended.
+fn dead_pid() -> u32 {
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    pid
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_build_removes_the_staging_folders_of_killed_builds_only() {
+    let (dir, site) = valid_site();
+    let out = dir.path().join("public");
+    let dead = dead_pid();
+    let stale = [
+        dir.path().join(format!(".public.new-{dead}")),
+        dir.path().join(format!(".public.old-{dead}")),
+    ];
+    // A build still running (this process stands in for it) keeps its folder.
+    let running = dir
+        .path()
+        .join(format!(".public.new-{}", std::process::id()));
+    let other = dir.path().join(format!(".elsewhere.new-{dead}"));
+    for folder in stale.iter().chain([&running, &other]) {
+        std::fs::create_dir_all(folder.join("uslugi")).unwrap();
+    }
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_kartoteka"))
+        .args(["build", "--no-pdf", "--date", "2026-11-25", "-o"])
+        .arg(&out)
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for folder in &stale {
+        assert!(!folder.exists(), "{} is removed", folder.display());
+    }
+    assert!(running.exists(), "a running build's folder stays");
+    assert!(other.exists(), "another output's folder is not touched");
+}
