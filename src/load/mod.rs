@@ -4,7 +4,9 @@
 //! what a field means; every problem with a file as a file (unreadable, not UTF-8, empty, too
 //! big, a symlink out of the site, a missing `+++`) becomes a [`Diagnostic`], never a panic.
 
+pub mod control;
 mod front_matter;
+pub mod nesting;
 pub mod theme;
 mod walk;
 
@@ -84,32 +86,82 @@ pub struct Loaded {
 /// `max_file_size` is the largest file, in bytes, that is read at all.
 pub fn load_content(root: &Path, max_file_size: u64) -> Loaded {
     let found = walk::content_files(root);
-    let results: Vec<Result<ContentFile, Diagnostic>> = found
+    let results: Vec<(Option<ContentFile>, Vec<Diagnostic>)> = found
         .paths
         .into_par_iter()
         .map(|(path, place)| {
-            let file = read_text(root, &path, max_file_size)?;
-            let parts = split(&file).map_err(|d| *d)?;
-            Ok(ContentFile {
+            let file = match read_text(root, &path, max_file_size) {
+                Ok(file) => file,
+                Err(diagnostic) => return (None, vec![diagnostic]),
+            };
+            let parts = match split(&file) {
+                Ok(parts) => parts,
+                Err(diagnostic) => return (None, vec![*diagnostic]),
+            };
+            // Text rules: the file is still read, its other problems are worth reporting too.
+            let problems = [
+                control_characters(&file),
+                too_deep(&file, parts.front_matter.end),
+            ];
+            let file = ContentFile {
                 place,
                 body: parts.body,
                 front_matter: parts.front_matter,
                 file,
-            })
+            };
+            (Some(file), problems.into_iter().flatten().collect())
         })
         .collect();
     let mut loaded = Loaded {
         files: Vec::new(),
         diagnostics: found.diagnostics,
     };
-    for result in results {
-        match result {
-            Ok(file) => loaded.files.push(file),
-            Err(diagnostic) => loaded.diagnostics.push(diagnostic),
-        }
+    for (file, problems) in results {
+        loaded.files.extend(file);
+        loaded.diagnostics.extend(problems);
     }
     loaded.files.sort_by(|a, b| a.file.path.cmp(&b.file.path));
     loaded
+}
+
+/// An error at the first control character of a content file (see [`control`]), counting
+/// the others, or `None` when there is none.
+fn control_characters(file: &TextFile) -> Option<Diagnostic> {
+    let mut found = control::find(&file.text);
+    let (at, c) = found.next()?;
+    let more = match found.count() {
+        0 => String::new(),
+        1 => " (and 1 more in this file)".to_string(),
+        n => format!(" (and {n} more in this file)"),
+    };
+    Some(
+        file.source()
+            .error(
+                at..at,
+                format!("the text holds the control character {}{more}", control::name(c)),
+            )
+            .with_help("control characters are invisible and break pages, feeds and spreadsheets; delete it (it usually comes with text pasted from another program)"),
+    )
+}
+
+/// An error at the first block quote, list or HTML element of the body nested deeper than
+/// [`nesting::MAX_DEPTH`] (the body starts on the line after the closing `+++` at `fence`).
+fn too_deep(file: &TextFile, fence: usize) -> Option<Diagnostic> {
+    let body_start = file.text[fence..]
+        .find('\n')
+        .map_or(file.text.len(), |i| fence + i + 1);
+    let at = body_start + nesting::too_deep(&file.text[body_start..])?;
+    Some(
+        file.source()
+            .error(
+                at..at,
+                format!(
+                    "the text nests block quotes, lists or HTML elements more than {} deep",
+                    nesting::MAX_DEPTH
+                ),
+            )
+            .with_help("flatten the structure: a few levels of quotes or lists are all a reader can follow"),
+    )
 }
 
 /// Does `path`, with every symbolic link on its way followed, lie inside the site folder

@@ -6,6 +6,7 @@
 //! package is complete. Rows are sorted by id; a record nested in several places (an
 //! organisation, a taxonomy term) is written once.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
@@ -331,11 +332,35 @@ impl Tables {
                     .into_iter()
                     .flat_map(|r| r.values())
                 {
-                    let _ = writer.write_record(row);
+                    let _ = writer.write_record(row.iter().map(|c| match neutralise_formula(c) {
+                        Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
+                        Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+                    }));
                 }
                 (table.path, writer.into_inner().unwrap_or_default())
             })
             .collect()
+    }
+}
+
+/// A CSV cell that a spreadsheet will not run as a formula (OWASP, "CSV Injection"): a cell
+/// that starts with `=`, `+`, `-`, `@`, tab or carriage return gets a `'` in front, which
+/// spreadsheets read as "this is text" and hide.
+///
+/// Cells made only of digits, spaces and `+ - . , ( ) /` are left as they are: phone numbers
+/// (`+359 2 123 4567`) and negative numbers (a longitude, `-0.5`) must stay exact, and such a
+/// cell cannot be harmful, since a formula does damage only through a function or a link
+/// (`HYPERLINK`, `WEBSERVICE`, DDE's `cmd|`), which need letters. The HSDS JSON is exact
+/// always; this is for the CSV files only.
+pub fn neutralise_formula(cell: &str) -> Cow<'_, str> {
+    let trigger = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let harmless = cell
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-.,()/".contains(c));
+    if trigger && !harmless {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
     }
 }
 
@@ -421,4 +446,31 @@ fn resource(table: &TableSpec) -> Value {
             "foreignKeys": foreign_keys,
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_kept() {
+        for (cell, written) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "'=HYPERLINK(\"http://x\",\"y\")",
+            ),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+            ("@SUM(1)", "'@SUM(1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("+359 2 123 4567", "+359 2 123 4567"),
+            ("-0.5", "-0.5"),
+            ("Дневен център", "Дневен център"),
+            ("a = b", "a = b"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralise_formula(cell), written, "{cell:?}");
+        }
+    }
 }

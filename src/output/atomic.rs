@@ -1,7 +1,9 @@
 //! Writing a built site so that a failure never leaves a half-written or emptied folder.
 //!
-//! The files go to a temporary folder beside the target; only when every file is written is
-//! the old folder renamed aside, the new one renamed into place, and the old one removed.
+//! The files go to a temporary folder beside the target; only when every file is written does
+//! the new folder take the old one's place: in one step on Linux (`renameat2` exchanges the
+//! two), elsewhere by renaming the old folder aside and the new one into place; then the old
+//! one is removed.
 //! On any error the temporary folder is removed and the previous site stays as it was.
 
 use std::collections::HashSet;
@@ -66,6 +68,7 @@ impl Staging {
         if target.exists() && !target.is_dir() {
             return Err(WriteError::NotAFolder(target.to_path_buf()));
         }
+        remove_stale(&parent, &name);
         let pid = std::process::id();
         let temp = parent.join(format!(".{name}.new-{pid}"));
         let _ = std::fs::remove_dir_all(&temp);
@@ -188,6 +191,13 @@ fn file_path(folder: &Path, relative: &str) -> Result<PathBuf, WriteError> {
 
 /// Puts `temp` in place of `target`, keeping the old site until the new one is in place.
 fn swap(temp: &Path, target: &Path, backup: &Path) -> Result<(), WriteError> {
+    if target.exists() && exchange(temp, target).is_ok() {
+        // One step: `target` is the new site, `temp` the old one; never a moment without.
+        let _ = std::fs::remove_dir_all(temp);
+        return Ok(());
+    }
+    // No exchange (no old site, or a system or file system without it): two renames, with
+    // a moment between them when `target` is missing.
     let had_old = target.exists();
     if had_old {
         let _ = std::fs::remove_dir_all(backup);
@@ -209,9 +219,80 @@ fn swap(temp: &Path, target: &Path, backup: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// Swaps two paths atomically (Linux `renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+/// Elsewhere there is no atomic exchange of folders.
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
+}
+
+/// Removes the temporary folders (`.NAME.new-PID`, `.NAME.old-PID`) that builds into `NAME`
+/// left in `parent` when they were killed: those whose process no longer runs. A process
+/// that still runs (another build) keeps its folders; where liveness cannot be told (no
+/// `/proc`), nothing is removed.
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name.to_str().and_then(|n| staging_pid(n, name)) else {
+            continue;
+        };
+        if process_ended(pid) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// The process id in a temporary folder's name `.NAME.new-PID` or `.NAME.old-PID`.
+fn staging_pid(file_name: &str, name: &str) -> Option<u32> {
+    let rest = file_name.strip_prefix('.')?.strip_prefix(name)?;
+    let pid = rest
+        .strip_prefix(".new-")
+        .or_else(|| rest.strip_prefix(".old-"))?;
+    pid.parse().ok()
+}
+
+/// Has the process `pid` certainly ended? Read from `/proc` (Linux); `false` when it runs,
+/// is this process, or cannot be told.
+pub(crate) fn process_ended(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    pid != std::process::id() && proc.join("self").exists() && !proc.join(pid.to_string()).exists()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_swap_exchanges_in_one_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let (temp, target) = (dir.path().join("new"), dir.path().join("public"));
+        std::fs::create_dir_all(&temp).unwrap();
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(temp.join("a"), "new").unwrap();
+        std::fs::write(target.join("a"), "old").unwrap();
+        exchange(&temp, &target).expect("renameat2 exchanges folders");
+        assert_eq!(std::fs::read_to_string(target.join("a")).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(temp.join("a")).unwrap(), "old");
+    }
+
+    #[test]
+    fn staging_names_give_their_process() {
+        assert_eq!(staging_pid(".public.new-123", "public"), Some(123));
+        assert_eq!(staging_pid(".public.old-7", "public"), Some(7));
+        assert_eq!(staging_pid(".public.new-x", "public"), None);
+        assert_eq!(staging_pid(".publicity.new-7", "public"), None);
+        assert_eq!(staging_pid("public", "public"), None);
+    }
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile {

@@ -37,6 +37,29 @@ impl Text {
     pub fn shown(shown: Shown<'_, String>) -> Text {
         Text::new(shown.value.clone(), shown.lang)
     }
+
+    /// The same text cut for a heading (see [`for_outline`]).
+    pub fn for_outline(self) -> Text {
+        Text {
+            t: for_outline(self.t),
+            ..self
+        }
+    }
+}
+
+/// The most characters of a heading's text: headings become the PDF's outline, whose titles
+/// the PDF writer cuts at byte 32,767 without regard to character boundaries (typst-pdf 0.13
+/// panics on 16,400 Cyrillic letters). Validation keeps titles far shorter; this is the
+/// guarantee for whatever else becomes a heading (vocabulary labels, strings).
+pub const OUTLINE_MAX_CHARS: usize = 1000;
+
+/// `text` cut to at most [`OUTLINE_MAX_CHARS`] characters, on a character boundary, with `…`.
+pub fn for_outline(mut text: String) -> String {
+    if let Some((cut, _)) = text.char_indices().nth(OUTLINE_MAX_CHARS - 1) {
+        text.truncate(cut);
+        text.push('…');
+    }
+    text
 }
 
 /// A labelled fact of a service or provider: "For whom" → lines.
@@ -219,7 +242,7 @@ pub fn document(
     Some(Document {
         lang: lang.code(),
         paper: planned.paper,
-        title: title.get(lang).value.clone(),
+        title: for_outline(title.get(lang).value.clone()),
         cover: Cover {
             kind,
             title: Text::of(title, lang),
@@ -295,7 +318,7 @@ fn groups(
     for (_, group, service) in keyed {
         if current.as_deref() != Some(group.as_str()) {
             groups.push(Group {
-                title: strings.label(Vocab::TargetGroups, &group),
+                title: for_outline(strings.label(Vocab::TargetGroups, &group)),
                 services: Vec::new(),
             });
             current = Some(group);
@@ -332,7 +355,7 @@ fn provider_card(site: &Site, provider: &Provider, strings: &PrintStrings) -> Pr
         &urls::provider(lang, provider.id.as_str()),
     );
     ProviderCard {
-        heading: provider.listing.title.get(lang).value.clone(),
+        heading: for_outline(provider.listing.title.get(lang).value.clone()),
         rows,
         qr: qr::svg(&url),
         url,
@@ -374,4 +397,17 @@ fn short_name(provider: &Provider, lang: Lang) -> String {
         .as_ref()
         .unwrap_or(&provider.listing.title);
     name.get(lang).value.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outline_texts_are_cut_on_a_character_boundary() {
+        assert_eq!(for_outline("Кратко".into()), "Кратко");
+        let cut = for_outline("Щ".repeat(16_400));
+        assert_eq!(cut.chars().count(), OUTLINE_MAX_CHARS);
+        assert!(cut.ends_with("Щ…"));
+    }
 }

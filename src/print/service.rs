@@ -50,7 +50,7 @@ pub fn block(site: &Site, service: &Service, strings: &PrintStrings) -> ServiceB
         contact(&service.contact, strings),
     ];
     ServiceBlock {
-        title: Text::shown(title),
+        title: Text::shown(title).for_outline(),
         abbreviation: service
             .listing
             .abbreviation

@@ -5,6 +5,8 @@
 //! [`Theme`] (read when the site is loaded; the built-in theme's are compiled into the
 //! program), so every machine prints the same bytes from the same inputs.
 
+use std::panic::AssertUnwindSafe;
+
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Content, Datetime, Smart};
 use typst::introspection::Introspector;
@@ -186,9 +188,33 @@ pub struct Typeset {
 
 /// Typesets `engine`'s template with `data` (the brochure as JSON) and exports a PDF in
 /// `form` whose dates and document id come from `date` and `ident`, so that the same inputs
-/// give the same bytes. An error names the template (the site's or the built-in one) and,
+/// give the same bytes. A panic inside the engine (typst-pdf 0.13 panics on an outline title
+/// cut inside a character, and content may find others) becomes an error of this brochure, not
+/// the end of the build. An error names the template (the site's or the built-in one) and,
 /// when the engine gives one, the line and column in it.
 pub fn pdf(
+    engine: &Engine,
+    data: Vec<u8>,
+    form: Form,
+    date: Date,
+    ident: &str,
+) -> Result<Typeset, String> {
+    unpanicked(|| typeset(engine, data, form, date, ident))
+}
+
+/// What `f` returns, or its panic as an error message.
+fn unpanicked<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    std::panic::catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|panic| {
+        let reason = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "no reason given".to_string());
+        Err(format!("the typesetting engine failed ({reason})"))
+    })
+}
+
+fn typeset(
     engine: &Engine,
     data: Vec<u8>,
     form: Form,
@@ -325,4 +351,19 @@ fn datetime(date: Date) -> Option<Datetime> {
 /// Frees memory the engine keeps between compilations (its caches hold recent layouts).
 pub fn evict_caches() {
     typst::comemo::evict(10);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_the_engine_becomes_an_error() {
+        let failed: Result<(), String> =
+            unpanicked(|| panic!("byte index 32767 is not a char boundary"));
+        assert_eq!(
+            failed,
+            Err("the typesetting engine failed (byte index 32767 is not a char boundary)".into())
+        );
+    }
 }

@@ -213,6 +213,7 @@ pub fn post_receive(target: &Target, updates: &[RefUpdate]) -> Result<(), Publis
     }
     let releases = Releases::beside(&target.live);
     let _lock = releases.lock()?;
+    releases.remove_leftovers(&target.live);
     let started = Instant::now();
     let commit = git(
         &target.git_dir,

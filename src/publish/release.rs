@@ -92,6 +92,31 @@ impl Releases {
         std::fs::rename(&temporary, live).map_err(io(live))
     }
 
+    /// Removes what killed publishes left in `releases/` (call it holding the lock): staging
+    /// folders (`.X.new-PID`, `.X.old-PID`) of processes that have ended, and release
+    /// folders that were never recorded (a publish killed between build and switch), unless
+    /// `live` points at one.
+    pub fn remove_leftovers(&self, live: &Path) {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let history = self.history();
+        let current = Releases::current_of(live);
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            let leftover = match name.strip_prefix('.') {
+                Some(hidden) => {
+                    staging_pid(hidden).is_some_and(crate::output::atomic::process_ended)
+                }
+                None => is_dir && !history.contains(&name) && current.as_deref() != Some(&name),
+            };
+            if leftover {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+
     /// Removes all but the newest `keep` releases (never the live one).
     pub fn prune(&self, keep: usize) -> Result<(), PublishError> {
         let mut history = self.history();
@@ -108,6 +133,14 @@ impl Releases {
         }
         self.write_history(&history)
     }
+}
+
+/// The process id at the end of a staging folder's name (`X.new-PID`, `X.old-PID`).
+fn staging_pid(name: &str) -> Option<u32> {
+    let (_, pid) = name
+        .rsplit_once(".new-")
+        .or_else(|| name.rsplit_once(".old-"))?;
+    pid.parse().ok()
 }
 
 /// Points `live` back at the release before the current one, or at `to` (a commit or its
@@ -150,6 +183,30 @@ pub fn rollback(live: &Path, to: Option<&str>) -> Result<String, PublishError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn leftovers_of_killed_publishes_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = dir.path().join("live");
+        let releases = Releases::beside(&live);
+        std::fs::create_dir_all(releases.path_of("a1")).unwrap();
+        releases.activate("a1", &live).unwrap();
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let running = std::process::id();
+        let partial = releases.path_of("b2");
+        let stale = releases.path_of(&format!(".b2.new-{dead}"));
+        let busy = releases.path_of(&format!(".c3.new-{running}"));
+        for folder in [&partial, &stale, &busy, &releases.pdf_cache()] {
+            std::fs::create_dir_all(folder).unwrap();
+        }
+        releases.remove_leftovers(&live);
+        assert!(!partial.exists() && !stale.exists());
+        assert!(busy.exists() && releases.pdf_cache().exists());
+        assert!(releases.path_of("a1").exists());
+    }
 
     #[test]
     fn activate_swaps_and_prune_keeps_the_newest() {

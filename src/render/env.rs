@@ -31,10 +31,25 @@ pub struct TemplateError {
     pub message: String,
 }
 
+/// Tera's built-in functions that reach outside the site: `get_env` reads the build
+/// machine's environment (secrets of a CI job or a server's publish hook). Tera has no file
+/// functions; `now` and `get_random` are harmless.
+const REFUSED_FUNCTIONS: [&str; 1] = ["get_env"];
+
 /// Compiles the theme's templates. `.html` and `.xml` templates are autoescaped, others
 /// (`robots.txt`) are written as they are; the escaper is HTML's (see [`for_xml`]).
+///
+/// Templates see the site and nothing else: the functions in [`REFUSED_FUNCTIONS`] are
+/// replaced by ones that fail the page with a clear message.
 pub fn templates(theme: &Theme) -> Result<Tera, TemplateError> {
     let mut tera = Tera::default();
+    for name in REFUSED_FUNCTIONS {
+        tera.register_function(name, move |_: &HashMap<String, Value>| {
+            Err(tera::Error::msg(format!(
+                "templates have no access to the build machine: `{name}()` is not available"
+            )))
+        });
+    }
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape::html);
     tera.add_raw_templates(
@@ -174,6 +189,29 @@ impl tera::Filter for TextFilter {
 mod tests {
     use super::*;
     use crate::model::Lang;
+
+    #[test]
+    fn templates_cannot_read_the_environment() {
+        let theme = Theme {
+            templates: [(
+                "page.html".to_string(),
+                "{{ get_env(name=\"PATH\", default=\"none\") }}".to_string(),
+            )]
+            .into(),
+            ..Theme::default()
+        };
+        let tera = templates(&theme).expect("templates compile");
+        let error = tera
+            .render("page.html", &tera::Context::new())
+            .expect_err("get_env is refused");
+        let mut chain = error.to_string();
+        let mut source = std::error::Error::source(&error);
+        while let Some(cause) = source {
+            chain.push_str(&format!(": {cause}"));
+            source = cause.source();
+        }
+        assert!(chain.contains("`get_env()` is not available"), "{chain}");
+    }
 
     #[test]
     fn the_text_filter_writes_what_the_text_macro_writes() {

@@ -31,9 +31,8 @@ impl Server {
     /// Listens on `addr` and answers requests from `store` on worker threads.
     pub fn bind(addr: SocketAddr, store: Arc<Store>) -> io::Result<Server> {
         let listener = without_delay(TcpListener::bind(addr)?);
-        let server = tiny_http::Server::from_listener(listener, None).map_err(io::Error::other)?;
-        let addr = server.server_addr().to_ip().unwrap_or(addr);
-        let server = Arc::new(server);
+        let addr = listener.local_addr()?;
+        let server = Arc::new(behind_gate(listener)?);
         for _ in 0..WORKERS {
             let (server, store) = (Arc::clone(&server), Arc::clone(&store));
             std::thread::spawn(move || {
@@ -49,6 +48,26 @@ impl Server {
     pub fn addr(&self) -> SocketAddr {
         self.addr
     }
+}
+
+/// The HTTP server, on a private Unix socket behind the [`super::gate`] that accepts the
+/// connections of `listener` and limits what they may send.
+#[cfg(unix)]
+fn behind_gate(listener: TcpListener) -> io::Result<tiny_http::Server> {
+    let dir = std::env::temp_dir().join(format!("kartoteka-serve-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let socket = dir.join(format!("{}.sock", listener.local_addr()?.port()));
+    let _ = std::fs::remove_file(&socket);
+    let inner = std::os::unix::net::UnixListener::bind(&socket)?;
+    let server = tiny_http::Server::from_listener(inner, None).map_err(io::Error::other)?;
+    super::gate::spawn(listener, socket);
+    Ok(server)
+}
+
+/// Elsewhere tiny_http takes the connections itself, without limits on the request head.
+#[cfg(not(unix))]
+fn behind_gate(listener: TcpListener) -> io::Result<tiny_http::Server> {
+    tiny_http::Server::from_listener(listener, None).map_err(io::Error::other)
 }
 
 /// Turns off Nagle's algorithm on the connections `listener` accepts (they inherit it from

@@ -8,6 +8,8 @@
 //! [`watch`] turns file events into changes. Nothing here writes to the site folder.
 
 pub mod affected;
+#[cfg(unix)]
+mod gate;
 pub mod http;
 pub mod live;
 pub mod second;

@@ -285,7 +285,20 @@ impl<'c, 'i> Table<'c, 'i> {
                 );
                 None
             }
-            DeValue::String(s) => Some(s.to_string()),
+            DeValue::String(s) => match crate::load::control::find(s).next() {
+                Some((_, c)) => {
+                    self.ctx.error(
+                        value.span(),
+                        format!(
+                            "`{key}` holds the control character {}",
+                            crate::load::control::name(c)
+                        ),
+                        "control characters are invisible and break pages, feeds and spreadsheets; remove the \\u escape or the character",
+                    );
+                    None
+                }
+                None => Some(s.to_string()),
+            },
             _ => {
                 self.wrong_type(key, value, "text in quotes", example);
                 None

@@ -209,7 +209,7 @@ pub fn partnership(
 
 /// Reads a free page.
 pub fn page(t: &mut Table<'_, '_>, id: &str, body: &str, origin: Origin) -> Option<Page> {
-    let title = t.text("title", Need::Required);
+    let title = parts::title(t, Need::Required);
     let summary = parts::summary(t, Need::Optional);
     let menu = t
         .neutral_int("menu", Need::Optional)
@@ -226,7 +226,7 @@ pub fn page(t: &mut Table<'_, '_>, id: &str, body: &str, origin: Origin) -> Opti
 
 /// Reads the home page's text.
 pub fn home(t: &mut Table<'_, '_>, body: &str, origin: Origin) -> Home {
-    let title = t.text("title", Need::Optional);
+    let title = parts::title(t, Need::Optional);
     let summary = parts::summary(t, Need::Optional);
     Home {
         title: title.map(|s| Localized::new(s.into_inner())),
@@ -244,7 +244,7 @@ pub fn brochure(
     body: &str,
     origin: Origin,
 ) -> Option<Brochure> {
-    let title = t.text("title", Need::Required);
+    let title = parts::title(t, Need::Required);
     let event = t.text("event", Need::Optional);
     let paper =
         t.neutral_str("paper", Need::Optional, "\"a4\"")

@@ -16,6 +16,25 @@ use crate::model::{
 /// The most characters a `summary` may have.
 pub const SUMMARY_MAX_CHARS: usize = 300;
 
+/// The most characters a `title` may have: a name, not a paragraph (and the PDF outline's
+/// writer once failed on very long headings).
+pub const TITLE_MAX_CHARS: usize = 200;
+
+/// Reads `title`: a text of at most [`TITLE_MAX_CHARS`] characters on one line.
+pub fn title(t: &mut Table<'_, '_>, need: Need) -> Option<Spanned<String>> {
+    let title = t.text("title", need)?;
+    let chars = title.get_ref().chars().count();
+    if chars > TITLE_MAX_CHARS {
+        t.ctx().error(
+            title.span(),
+            format!("`title` has {chars} characters; at most {TITLE_MAX_CHARS} are allowed"),
+            "keep the title to the name; put the rest into `summary` or the text below the second +++",
+        );
+        return None;
+    }
+    Some(title)
+}
+
 /// Reads `title`, `summary`, `verified`, `abbreviation` and `sources`.
 pub fn listing(
     t: &mut Table<'_, '_>,
@@ -23,7 +42,7 @@ pub fn listing(
     body: &str,
     origin: Origin,
 ) -> Option<Listing> {
-    let title = t.text("title", Need::Required);
+    let title = title(t, Need::Required);
     let summary = summary(t, Need::Required);
     let verified = verified(t, known);
     let abbreviation = t.text("abbreviation", Need::Optional);

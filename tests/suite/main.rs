@@ -11,6 +11,7 @@ mod check_errors;
 mod check_valid;
 mod cli;
 mod docs_links;
+mod hostile;
 mod new;
 mod opendata_config;
 mod opendata_export;

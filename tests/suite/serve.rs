@@ -258,3 +258,46 @@ fn paths_cannot_leave_the_site_and_files_have_their_types() {
     assert_eq!(folder.status, 301);
     assert!(folder.head.contains("location: /uslugi/tsop/"));
 }
+
+/// Sends `request` (written while the server may already answer) and reads the status.
+fn status_of(addr: &str, request: &[u8]) -> u16 {
+    let mut stream = TcpStream::connect(addr).expect("connects");
+    let _ = stream.write_all(request); // the server may answer and close before the end
+    let mut bytes = Vec::new();
+    let _ = stream.read_to_end(&mut bytes);
+    let text = String::from_utf8_lossy(&bytes);
+    text.split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("a status line: {text:?}"))
+}
+
+#[test]
+fn long_request_lines_and_headers_are_refused_before_they_are_read() {
+    let serve = serve();
+    let line = format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(1 << 20));
+    assert_eq!(status_of(&serve.addr, line.as_bytes()), 414);
+    let headers = format!(
+        "GET / HTTP/1.1\r\nHost: x\r\n{}\r\n",
+        "X-Filler: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n".repeat(400)
+    );
+    assert_eq!(status_of(&serve.addr, headers.as_bytes()), 431);
+    // Many idle connections: those over the limit are turned away, and pages still load
+    // once they are gone.
+    let idle: Vec<TcpStream> = (0..80)
+        .map(|_| TcpStream::connect(&serve.addr).expect("connects"))
+        .collect();
+    let mut last = idle
+        .last()
+        .expect("connections")
+        .try_clone()
+        .expect("clone");
+    let mut answer = String::new();
+    last.set_read_timeout(Some(WAIT)).expect("timeout");
+    let _ = last.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer:?}");
+    drop(idle);
+    drop(last);
+    let page = poll(&serve.addr, "/", "<html");
+    assert_eq!(page.status, 200);
+}

@@ -562,8 +562,11 @@
     return e;
   }
 
+  /** Fills a sentence's {n} and {q}; the query goes in literally (a function replacement:
+   * a string one would read "$&" or "$`" in it as patterns). */
   function say(template, n, q) {
-    return template.replace("{n}", String(n)).replace("{q}", q);
+    return template.replace("{n}", function () { return String(n); })
+      .replace("{q}", function () { return q; });
   }
 
   function Page(doc) {
@@ -735,7 +738,7 @@
   return {
     normalize: normalize, tokenize: tokenize, stem: stem, fold: fold, latinKeys: latinKeys,
     toCyrillic: toCyrillic, frontEncode: frontEncode, frontDecode: frontDecode,
-    distance: distance, highlight: highlight, Engine: Engine, autoStart: autoStart,
+    distance: distance, highlight: highlight, say: say, Engine: Engine, autoStart: autoStart,
     open: function (manifestUrl, load) { return new Engine(manifestUrl, load); }
   };
 });
