@@ -89,11 +89,8 @@ partnership-kinds-management-contract = Contract to manage social services
 partnership-kinds-service-contract = Service contract
 
 ## Interface strings overridden for this directory
-# The information comes from documents of 2018–2021 and nobody has yet checked it with
-# the providers (see content/pages/about.en.md). So a listing's date is the date of its
-# source, and for partnerships with no known end date we do not claim they are in force.
+# For partnerships with no known end date we do not claim they are in force.
 
-verified = Information as of
 in-force = Not known whether in force on { $date }.
 period-from = From { $start }; end date not known
 provider-not-listed = The sources do not say who provides this service.

@@ -15,6 +15,7 @@ pub mod lang;
 pub mod messages;
 pub mod parts;
 pub mod phone;
+pub mod source;
 pub mod strings;
 pub mod theme;
 pub mod translit;
@@ -33,6 +34,7 @@ pub use kinds::{
 };
 pub use lang::{Lang, Localized, Shown};
 pub use parts::{Contact, Coordinates, Issuer, Licence, Listing, Location, Origin};
+pub use source::{Source, SourceDate};
 pub use vocab::{TermId, Vocab, Vocabularies};
 
 use config::Config;

@@ -11,8 +11,8 @@ use crate::urls;
 /// How many entries a feed holds.
 const ENTRIES: usize = 30;
 
-/// The Atom feed of `ctx.lang`: services, providers and partnerships, newest `verified`
-/// first. Its `updated` is the newest entry's date, so the feed changes only with content.
+/// The Atom feed of `ctx.lang`: services, providers and partnerships, newest
+/// [`Listing::as_of`] first. Its `updated` is the newest entry's date, so the feed changes only with content.
 pub fn feed(ctx: &Ctx<'_>) -> OutputFile {
     let site = ctx.site;
     let base = &site.config.base_url;
@@ -33,9 +33,12 @@ pub fn feed(ctx: &Ctx<'_>) -> OutputFile {
             .values()
             .map(|p| (&p.listing, urls::partnership(lang, p.id.as_str()))),
     );
-    entries.sort_by(|a, b| b.0.verified.cmp(&a.0.verified).then_with(|| a.1.cmp(&b.1)));
+    entries.sort_by(|a, b| b.0.as_of().cmp(&a.0.as_of()).then_with(|| a.1.cmp(&b.1)));
     entries.truncate(ENTRIES);
-    let updated = entries.first().map_or(ctx.date, |e| e.0.verified);
+    let updated = entries
+        .first()
+        .and_then(|e| e.0.as_of())
+        .unwrap_or(ctx.date);
     let home = urls::absolute(base, &urls::home(lang));
     let own = urls::absolute(base, &urls::feed(lang));
     let title = format!(
@@ -64,7 +67,7 @@ pub fn feed(ctx: &Ctx<'_>) -> OutputFile {
             escape(&ctx.text(&listing.title).text),
             escape(&link),
             escape(&link),
-            timestamp(listing.verified),
+            timestamp(listing.as_of().unwrap_or(updated)),
             summary.lang.code(),
             escape(&summary.text),
         );

@@ -136,7 +136,9 @@ fn the_sitemap_has_language_alternates_and_robots_points_to_it() {
     assert!(read(&out, "robots.txt").contains("Sitemap: https://uslugi.example.org/sitemap.xml"));
     let feed = read(&out, "en/feed.xml");
     assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"));
-    assert!(feed.contains("<updated>2026-01-15T00:00:00Z</updated>"));
+    // The newest listing date: the provider confirmed on 2026-01-10 (the day centre rests on a
+    // 2020 source alone).
+    assert!(feed.contains("<updated>2026-01-10T00:00:00Z</updated>"));
     assert!(read(&out, "en/index.html").contains("href=\"/en/feed.xml\""));
 }
 
@@ -155,8 +157,21 @@ fn service_page_answers_the_questions_in_words() {
     assert!(en.contains("You can come without a referral"));
     assert!(en.contains("free of charge"));
     assert!(bg.contains("30 места"));
-    assert!(en.contains("Checked on <time datetime=\"2026-01-15\">15 January 2026</time>"));
-    assert!(bg.contains("15.01.2026 г."));
+    // Only sources, never confirmed with the provider: the page says where the facts come from
+    // and claims no check.
+    assert!(bg.contains("По данни от"), "sources are named");
+    assert!(bg.contains("<cite>Работна среща на Тестова община с доставчиците</cite> (<time datetime=\"2020-01-28\">28.01.2020 г.</time>), с. 2"));
+    assert!(
+        !bg.contains("Проверено"),
+        "nobody checked it, so no date of checking"
+    );
+    assert!(en.contains("According to"));
+    assert!(!en.contains("Checked"), "nobody checked it");
+    // A listing that was confirmed with its provider says so, with the day.
+    let provider = read(&out, "en/providers/obshtina/index.html");
+    assert!(provider.contains(
+        "Checked with the provider on <time datetime=\"2026-01-10\">10 January 2026</time>"
+    ));
     // The order of the issue: for whom, where, when, how, who, contact, sources.
     let at = |needle: &str| {
         en.find(needle)

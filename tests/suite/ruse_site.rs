@@ -115,13 +115,25 @@ fn every_listing_is_in_both_languages_and_cites_its_sources() {
     assert_eq!(site.english_coverage(), 100.0);
     for service in site.services.values() {
         assert!(
-            !service.listing.sources.get(Lang::Bg).value.is_empty(),
+            !service.listing.sources.is_empty(),
             "{} cites sources",
             service.id
         );
-        assert!(
-            service.listing.sources.has(Lang::En),
-            "{} has English sources",
+        for source in &service.listing.sources {
+            assert!(
+                source.date.is_some(),
+                "{}: every source is dated",
+                service.id
+            );
+            assert!(
+                source.title.has(Lang::En),
+                "{} has English source titles",
+                service.id
+            );
+        }
+        assert_eq!(
+            service.listing.verified, None,
+            "{}: no listing of the Ruse site was ever confirmed with its provider",
             service.id
         );
     }

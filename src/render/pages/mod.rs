@@ -118,9 +118,9 @@ impl<'a> PageKind<'a> {
     /// When a person last checked what the page says, for listings.
     pub fn verified(&self) -> Option<Date> {
         match self {
-            PageKind::Service(s) => Some(s.listing.verified),
-            PageKind::Provider(p) => Some(p.listing.verified),
-            PageKind::Partnership(p) => Some(p.listing.verified),
+            PageKind::Service(s) => s.listing.verified,
+            PageKind::Provider(p) => p.listing.verified,
+            PageKind::Partnership(p) => p.listing.verified,
             _ => None,
         }
     }

@@ -230,3 +230,10 @@ print-closing-title = The full directory
 print-closing-text = Every social service in the municipality, with addresses, phone numbers and the latest details, is in the online directory. It also has a search and the providers' brochures.
 print-scan = Scan the codes with your phone: each opens the service's page in the directory.
 
+
+## Sources and checking (issue 17)
+
+sources-according-to = According to:
+checked-with-provider = Checked with the provider on
+date-month = { $monthname } { $year }
+date-year = { $year }
