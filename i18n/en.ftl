@@ -89,10 +89,6 @@ partnership-kinds-management-contract = Contract to manage social services
 partnership-kinds-service-contract = Service contract
 
 ## Interface strings overridden for this directory
-# For partnerships with no known end date we do not claim they are in force.
-
-in-force = Not known whether in force on { $date }.
-period-from = From { $start }; end date not known
 provider-not-listed = The sources do not say who provides this service.
 no-address = The sources give no address. Ask the Social Assistance Directorate.
 # Not "run by N organisations": the directory also lists public bodies, and most services name

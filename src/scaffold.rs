@@ -226,11 +226,16 @@ pub fn default_file(kind: Kind, vocabularies: &Vocabularies) -> String {
             );
             required(&mut out, "kind", "вид споразумение (id)");
             allowed(&mut out, vocabularies, Vocab::PartnershipKinds);
-            let _ = writeln!(
-                out,
-                "start = \"{PLACEHOLDER}: от кога е в сила, напр. 2020-01-31, без кавички\""
+            optional(
+                &mut out,
+                "start = 2020-01-31",
+                "от кога е в сила, ако източник го казва; без него – не е известно",
             );
-            optional(&mut out, "end = 2025-12-31", "до кога е в сила");
+            optional(
+                &mut out,
+                "end = 2025-12-31",
+                "последният ден в сила, или end = \"open\", ако източник казва, че е безсрочно; без него – не е известно",
+            );
             optional(
                 &mut out,
                 "legal_basis = \"\"",

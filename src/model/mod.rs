@@ -29,8 +29,8 @@ pub use date::Date;
 pub use id::Id;
 pub use kind::Kind;
 pub use kinds::{
-    Brochure, BrochureId, Home, Page, PageId, Paper, Partnership, PartnershipId, Provider,
-    ProviderId, Selection, Service, ServiceId,
+    Brochure, BrochureId, End, Home, Page, PageId, Paper, Partnership, PartnershipId, Provider,
+    ProviderId, Selection, Service, ServiceId, Standing,
 };
 pub use lang::{Lang, Localized, Shown};
 pub use parts::{Contact, Coordinates, Issuer, Licence, Listing, Location, Origin};

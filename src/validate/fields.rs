@@ -491,6 +491,16 @@ impl<'c, 'i> Table<'c, 'i> {
         date.map(|d| Spanned::new(value.span(), d))
     }
 
+    /// Does a neutral field hold exactly the text `word` (such as `end = "open"`)? Lets a date
+    /// field take one word in place of a date.
+    pub fn neutral_word(&mut self, key: &'static str, word: &str) -> bool {
+        let holds = matches!(
+            self.table.get(key).map(Spanned::get_ref),
+            Some(DeValue::String(s)) if s.as_ref() == word
+        );
+        holds && self.neutral(key, Need::Optional).is_some()
+    }
+
     /// A neutral date that may be given at the precision a document gives it: a TOML date
     /// (`2020-01-28`), or text holding a month (`"2020-01"`) or a year (`"2020"`).
     pub fn neutral_source_date(&mut self, key: &'static str, need: Need) -> Option<SourceDate> {

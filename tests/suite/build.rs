@@ -240,6 +240,61 @@ fn plurals_providers_partnerships_and_overrides() {
 }
 
 #[test]
+fn an_unknown_start_or_end_is_never_in_force() {
+    use kartoteka::model::{End, Standing};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let site = dir.path().join("site");
+    crate::common::copy_tree(&fixture(), &site);
+    let staro = site.join("content/partnerships/staro.md");
+    let text = read(&site, "content/partnerships/staro.md");
+    let term = "start = 2015-01-01\nend = 2019-12-31\n";
+    assert!(text.contains(term));
+    let standing = |term_now: &str| {
+        std::fs::write(&staro, text.replace(term, term_now)).unwrap_or_else(|e| panic!("{e}"));
+        let checked = kartoteka::check(&site, date());
+        let site = checked
+            .into_site()
+            .unwrap_or_else(|failed| panic!("{failed}"));
+        let p = site.partnerships.get("staro").cloned().expect("staro");
+        (p.end, p.standing_on(date()))
+    };
+    // No `end`: unknown, not "in force".
+    assert_eq!(
+        standing("start = 2015-01-01\n"),
+        (End::Unknown, Standing::Unknown)
+    );
+    // A source says it has no end date.
+    assert_eq!(
+        standing("start = 2015-01-01\nend = \"open\"\n"),
+        (End::Open, Standing::InForce)
+    );
+    // An end in the future but no known start: unknown.
+    assert_eq!(
+        standing("end = 2030-01-01\n"),
+        (End::On(Date::new(2030, 1, 1).unwrap()), Standing::Unknown)
+    );
+    // Known and past: ended, whatever the start.
+    assert_eq!(
+        standing("end = 2019-12-31\n"),
+        (End::On(Date::new(2019, 12, 31).unwrap()), Standing::Ended)
+    );
+    // Nothing known: the page says so and never "в сила".
+    std::fs::write(&staro, text.replace(term, "")).unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("public");
+    build(&site, &out);
+    let bg = read(&out, "partnyorstva/staro/index.html");
+    assert!(
+        bg.contains("Източниците не казват дали е в сила към 01.03.2026 г."),
+        "{bg}"
+    );
+    assert!(!bg.contains("В сила"));
+    assert!(bg.contains("<dd>не е известен</dd>"));
+    let en = read(&out, "en/partnerships/staro/index.html");
+    assert!(en.contains("The sources do not say whether it is in force on 1 March 2026."));
+    assert!(!en.contains("In force"));
+}
+
+#[test]
 fn hostile_content_is_sanitised_everywhere() {
     let (_dir, out) = built();
     for file in ["uslugi/opasna/index.html", "en/services/opasna/index.html"] {

@@ -231,9 +231,14 @@ print-closing-text = Всички социални услуги в община�
 print-scan = Сканирайте кодовете с телефона си: всеки отваря страницата на услугата в указателя.
 
 
-## Източници и проверка (issue 17)
+## Източници, проверка и срокове (issue 17)
 
 sources-according-to = По данни от:
 checked-with-provider = Проверено с доставчика на
 date-month = { $monthname } { $year } г.
 date-year = { $year } г.
+in-force-unknown = Източниците не казват дали е в сила към { $date }.
+period-from-end-unknown = от { $start }; крайната дата не е известна
+period-to-start-unknown = до { $end }; началната дата не е известна
+period-open-start-unknown = без краен срок; началната дата не е известна
+period-unknown = не е известен

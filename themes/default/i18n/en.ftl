@@ -231,9 +231,14 @@ print-closing-text = Every social service in the municipality, with addresses, p
 print-scan = Scan the codes with your phone: each opens the service's page in the directory.
 
 
-## Sources and checking (issue 17)
+## Sources, checking and terms (issue 17)
 
 sources-according-to = According to:
 checked-with-provider = Checked with the provider on
 date-month = { $monthname } { $year }
 date-year = { $year }
+in-force-unknown = The sources do not say whether it is in force on { $date }.
+period-from-end-unknown = From { $start }; the end date is not known
+period-to-start-unknown = Until { $end }; the start date is not known
+period-open-start-unknown = With no end date; the start date is not known
+period-unknown = Not known
