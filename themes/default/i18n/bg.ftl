@@ -242,3 +242,4 @@ period-from-end-unknown = от { $start }; крайната дата не е и�
 period-to-start-unknown = до { $end }; началната дата не е известна
 period-open-start-unknown = без краен срок; началната дата не е известна
 period-unknown = не е известен
+print-draft = ПРОБЕН ОТПЕЧАТЪК – адресът на сайта още не е определен

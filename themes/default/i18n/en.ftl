@@ -242,3 +242,4 @@ period-from-end-unknown = From { $start }; the end date is not known
 period-to-start-unknown = Until { $end }; the start date is not known
 period-open-start-unknown = With no end date; the start date is not known
 period-unknown = Not known
+print-draft = DRAFT PRINT – the site's address has not been set yet
