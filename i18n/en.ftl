@@ -91,12 +91,13 @@ partnership-kinds-service-contract = Service contract
 ## Interface strings overridden for this directory
 provider-not-listed = The sources do not say who provides this service.
 no-address = The sources give no address. Ask the Social Assistance Directorate.
-# Not "run by N organisations": the directory also lists public bodies, and most services name
-# no provider. No facility count: foster care and Emergency Admission are not among the 42.
-home-counts = The directory describes { $services ->
+# Every organisation in the directory, not only providers: it also lists public bodies, and most
+# services name no provider. No facility count: foster care and Emergency Admission are not
+# among the 42, so they give no `units`.
+home-counts-without-units = The directory describes { $services ->
     [one] 1 service
    *[other] { $services } services
-} and { $providers ->
+} and { $organisations ->
     [one] 1 organisation
-   *[other] { $providers } organisations
+   *[other] { $organisations } organisations
 }. According to the municipality, there were 42 social services in Ruse municipality as of January 2020.

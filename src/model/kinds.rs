@@ -32,8 +32,8 @@ pub struct Service {
     pub service_type: TermId<ServiceType>,
     /// Who runs it; `None` is shown as "provider not listed".
     pub provider: Option<ProviderId>,
-    /// How many separate facilities this entry stands for (default 1).
-    pub units: u32,
+    /// How many separate facilities this entry stands for; `None` when no source says.
+    pub units: Option<u32>,
     /// What it offers: activity groups of the Social Services Act (non-empty).
     pub activities: Vec<TermId<Activity>>,
     /// Whom it is for (non-empty).

@@ -174,7 +174,7 @@ fn attributes(ctx: &Ctx<'_>, service: &Service, key: &Key) -> Vec<Attribute> {
         .map(|(vocab, id)| ctx.attribute(key, "service", vocab, id))
         .collect();
     let figures = [
-        ("units", Some(service.units)),
+        ("units", service.units),
         ("capacity", service.capacity),
         ("users", service.users),
     ];

@@ -29,7 +29,7 @@ pub fn service(
     let listing = parts::listing(t, known, body, origin);
     let service_type = known.term::<ServiceType>(t, "type", Need::Required);
     let provider = known.reference(t, "provider", Kind::Provider, Need::Optional);
-    let units = t.neutral_count("units", 1).map_or(1, Spanned::into_inner);
+    let units = t.neutral_count("units", 1).map(Spanned::into_inner);
     let activities = known.terms::<Activity>(t, "activities", Need::Required);
     let target_groups = known.terms::<TargetGroup>(t, "target_groups", Need::Required);
     let funding = known.term::<Funding>(t, "funding", Need::Optional);

@@ -240,6 +240,67 @@ fn plurals_providers_partnerships_and_overrides() {
 }
 
 #[test]
+fn home_page_counts_are_the_linked_data() {
+    let site = kartoteka::check(&fixture(), date())
+        .into_site()
+        .unwrap_or_else(|failed| panic!("{failed}"));
+    let services = site.services.len();
+    let running: std::collections::BTreeSet<_> = site
+        .services
+        .values()
+        .filter_map(|s| s.provider.as_ref())
+        .collect();
+    // A service without `units` is not one unit: the sum is not known, so it is not shown.
+    assert!(site.services.values().any(|s| s.units.is_none()));
+    assert_eq!((services, running.len()), (3, 2));
+    let (_dir, out) = built();
+    let bg = read(&out, "index.html");
+    assert!(
+        bg.contains(&format!(
+            "В указателя има {services} услуги, предоставяни от {} организации.",
+            running.len()
+        )),
+        "{bg}"
+    );
+    assert!(
+        !bg.contains("звена"),
+        "no unit count when some services give none"
+    );
+    let en = read(&out, "en/index.html");
+    assert!(en.contains("The directory lists 3 services, run by 2 organisations."));
+    // A term no service uses is not offered with "0".
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let site = dir.path().join("site");
+    crate::common::copy_tree(&fixture(), &site);
+    let vocabularies = site.join("vocabularies.toml");
+    let text = read(&site, "vocabularies.toml");
+    let unused = "target_groups = [\"elderly\", \"children\", \"homeless\"]";
+    std::fs::write(
+        &vocabularies,
+        text.replace("target_groups = [\"elderly\", \"children\"]", unused),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(read(&site, "vocabularies.toml").contains(unused));
+    for (lang, label) in [("bg", "Хора без подслон"), ("en", "Homeless people")] {
+        let ftl = site.join(format!("i18n/{lang}.ftl"));
+        let text = std::fs::read_to_string(&ftl).unwrap_or_default();
+        std::fs::write(&ftl, format!("{text}\ntarget-groups-homeless = {label}\n"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let out = dir.path().join("public");
+    build(&site, &out);
+    for page in ["index.html", "tselevi-grupi/index.html"] {
+        let html = read(&out, page);
+        assert!(html.contains("/tselevi-grupi/elderly/"), "{page}");
+        assert!(
+            !html.contains("/tselevi-grupi/homeless/"),
+            "{page}: no empty term"
+        );
+        assert!(!html.contains(">0 услуги<"), "{page}");
+    }
+}
+
+#[test]
 fn an_unknown_start_or_end_is_never_in_force() {
     use kartoteka::model::{End, Standing};
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

@@ -19,7 +19,7 @@ fn the_full_fixture_loads_every_field() {
         dc.listing.body.get(Lang::En).value.trim(),
         "## What we offer\n\nCare during the day."
     );
-    assert_eq!(dc.units, 2);
+    assert_eq!(dc.units, Some(2));
     assert_eq!(dc.capacity, Some(30));
     assert_eq!((dc.age_min, dc.age_max), (Some(18), Some(99)));
     assert_eq!((dc.self_referral, dc.fee), (Some(false), Some(true)));
@@ -70,7 +70,7 @@ fn the_full_fixture_loads_every_field() {
         Lang::Bg,
         "falls back to Bulgarian"
     );
-    assert_eq!(tsop.units, 1, "units default to 1");
+    assert_eq!(tsop.units, None, "no `units`: not known");
 
     let provider = site.providers.get("obshtina").unwrap();
     assert_eq!(provider.eik.as_deref(), Some("000530632"));
@@ -94,7 +94,7 @@ fn the_full_fixture_loads_every_field() {
     assert_eq!(site.pages.get("pomosht").unwrap().menu, Some(1));
     assert_eq!(site.home.body.get(Lang::En).value.trim(), "Introduction.");
     assert_eq!(site.config.stale_after_days, 400);
-    assert_eq!(site.total_units(), 3);
+    assert_eq!(site.total_units(), (2, false));
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn warnings_are_the_editors_to_do_list() {
     let summary = kartoteka::summary_line(&checked);
     assert_eq!(
         summary,
-        "2 services (3 units), 2 providers, 1 partnerships, 1 pages, 1 brochures — 0 errors, 1 warning, English coverage 86%"
+        "2 services (2 units), 2 providers, 1 partnerships, 1 pages, 1 brochures — 0 errors, 1 warning, English coverage 86%"
     );
 }
 

@@ -85,11 +85,7 @@ fn a_good_push_goes_live_a_bad_one_is_refused_and_rollback_works() {
     );
 
     // Fixed: live again, at the new commit.
-    std::fs::write(
-        &service,
-        text.replacen("type = ", "users = 12\ntype = ", 1),
-    )
-    .unwrap();
+    std::fs::write(&service, text.replacen("type = ", "users = 12\ntype = ", 1)).unwrap();
     ok(git(&s.work, &["commit", "-qam", "Fixed"]));
     let out = git(&s.work, &["push", "origin", "main"]);
     assert!(

@@ -25,7 +25,10 @@ fn the_2020_list_counts_42_services_19_for_children_23_for_adults() {
         .values()
         .filter(|s| in_2020_list(s.service_type.as_str()))
         .collect();
-    let total: u32 = listed.iter().map(|s| s.units).sum();
+    let total: u32 = listed
+        .iter()
+        .map(|s| s.units.expect("every listed service gives units"))
+        .sum();
     assert_eq!(total, 42);
     let children: u32 = listed
         .iter()
@@ -34,7 +37,7 @@ fn the_2020_list_counts_42_services_19_for_children_23_for_adults() {
                 .iter()
                 .any(|g| CHILD_GROUPS.contains(&g.as_str()))
         })
-        .map(|s| s.units)
+        .filter_map(|s| s.units)
         .sum();
     assert_eq!((children, total - children), (19, 23));
     assert!(

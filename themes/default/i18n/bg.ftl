@@ -243,3 +243,16 @@ period-to-start-unknown = до { $end }; началната дата не е и�
 period-open-start-unknown = без краен срок; началната дата не е известна
 period-unknown = не е известен
 print-draft = ПРОБЕН ОТПЕЧАТЪК – адресът на сайта още не е определен
+home-counts-without-units = В указателя има { $services ->
+    [one] 1 услуга
+   *[other] { $services } услуги
+}{ $providers ->
+    [0] {""}
+   *[other] { $services ->
+        [one] , предоставяна от
+       *[other] , предоставяни от
+    } { $providers ->
+        [one] 1 организация
+       *[other] { $providers } организации
+    }
+}.

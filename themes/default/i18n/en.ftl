@@ -243,3 +243,11 @@ period-to-start-unknown = Until { $end }; the start date is not known
 period-open-start-unknown = With no end date; the start date is not known
 period-unknown = Not known
 print-draft = DRAFT PRINT – the site's address has not been set yet
+home-counts-without-units = The directory lists { $services ->
+    [one] 1 service
+   *[other] { $services } services
+}{ $providers ->
+    [0] {""}
+    [one] , run by 1 organisation
+   *[other] , run by { $providers } organisations
+}.
