@@ -34,7 +34,7 @@ pub use kinds::{
 };
 pub use lang::{Lang, Localized, Shown};
 pub use parts::{Contact, Coordinates, Issuer, Licence, Listing, Location, Origin};
-pub use source::{Source, SourceDate};
+pub use source::{Citation, Source, SourceDate, SourceDocument};
 pub use vocab::{TermId, Vocab, Vocabularies};
 
 use config::Config;

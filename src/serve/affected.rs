@@ -50,6 +50,8 @@ pub enum PageKey {
     Brochures,
     /// The accessibility statement.
     Accessibility,
+    /// The sources page.
+    Sources,
 }
 
 impl PageKey {
@@ -68,6 +70,7 @@ impl PageKey {
             PageKind::OpenData => PageKey::OpenData,
             PageKind::Brochures => PageKey::Brochures,
             PageKind::Accessibility => PageKey::Accessibility,
+            PageKind::Sources => PageKey::Sources,
         }
     }
 
@@ -86,6 +89,7 @@ impl PageKey {
             PageKey::OpenData => urls::open_data(lang),
             PageKey::Brochures => urls::brochures(lang),
             PageKey::Accessibility => urls::accessibility(lang),
+            PageKey::Sources => urls::sources(lang),
         }
     }
 
@@ -107,6 +111,7 @@ impl PageKey {
             PageKey::OpenData => PageKind::OpenData,
             PageKey::Brochures => PageKind::Brochures,
             PageKey::Accessibility => PageKind::Accessibility,
+            PageKey::Sources => PageKind::Sources,
         })
     }
 }
@@ -273,8 +278,10 @@ fn terms_of<'a>(site: &'a Site, service: &'a Service) -> impl Iterator<Item = Pa
     })
 }
 
-/// The pages that count services, providers and partnerships: home and vocabulary pages.
+/// The pages that count services, providers and partnerships: home and vocabulary pages,
+/// and the sources page, which lists every listing under the documents it cites.
 fn counts(pages: &mut BTreeSet<PageKey>) {
     pages.insert(PageKey::Home);
+    pages.insert(PageKey::Sources);
     pages.extend(Vocab::ALL.map(PageKey::Vocabulary));
 }

@@ -160,7 +160,7 @@ fn service_page_answers_the_questions_in_words() {
     // Only sources, never confirmed with the provider: the page says where the facts come from
     // and claims no check.
     assert!(bg.contains("По данни от"), "sources are named");
-    assert!(bg.contains("<cite>Работна среща на Тестова община с доставчиците</cite> (<time datetime=\"2020-01-28\">28.01.2020 г.</time>), с. 2"));
+    assert!(bg.contains("Работна среща на Тестова община с доставчиците</a></cite> (<time datetime=\"2020-01-28\">28.01.2020 г.</time>), с. 2"));
     assert!(
         !bg.contains("Проверено"),
         "nobody checked it, so no date of checking"
@@ -237,6 +237,29 @@ fn plurals_providers_partnerships_and_overrides() {
     assert!(partnership.contains("1 July 2020 to 30 June 2030"));
     let old = read(&out, "partnyorstva/staro/index.html");
     assert!(old.contains("Не е в сила към 01.03.2026 г."));
+}
+
+#[test]
+fn the_sources_page_lists_each_document_with_the_listings_that_cite_it() {
+    let (_dir, out) = built();
+    let bg = read(&out, "iztochnitsi/index.html");
+    let anchor = "rabotna-sreshta-na-testova-obshtina-s-dostavchitsite-2020-01-28";
+    assert!(bg.contains(&format!("<section id=\"{anchor}\"")), "{bg}");
+    assert!(bg.contains("<cite>Работна среща на Тестова община с доставчиците</cite> (<time datetime=\"2020-01-28\">28.01.2020 г.</time>)"));
+    assert!(bg.contains(
+        "<a href=\"/uslugi/dneven-tsentar/\">Дневен център за възрастни хора „Център“</a> — с. 2"
+    ));
+    // The old form's citation has no date, and is still listed.
+    assert!(bg.contains("<cite>Сайт на общината</cite></h2>"));
+    assert!(bg.contains("<a href=\"/dostavchitsi/obshtina/\">"));
+    // Each listing's "По данни от" links to its document there.
+    let service = read(&out, "uslugi/dneven-tsentar/index.html");
+    assert!(service.contains(&format!("<cite><a href=\"/iztochnitsi/#{anchor}\">")));
+    let en = read(&out, "en/sources/index.html");
+    assert!(en.contains("<cite>Working meeting of the Test Municipality with the providers</cite> (<time datetime=\"2020-01-28\">28 January 2020</time>)"));
+    assert!(en.contains("<a href=\"/en/services/dneven-tsentar/\">"));
+    let english_service = read(&out, "en/services/dneven-tsentar/index.html");
+    assert!(english_service.contains(&format!("<a href=\"/en/sources/#{anchor}\">")));
 }
 
 #[test]

@@ -11,6 +11,7 @@ pub mod partnership;
 pub mod parts;
 pub mod provider;
 pub mod service;
+pub mod sources;
 pub mod terms;
 
 use serde::Serialize;
@@ -48,6 +49,8 @@ pub enum PageKind<'a> {
     Brochures,
     /// The accessibility statement (EU Directive 2016/2102), from config.toml.
     Accessibility,
+    /// The source documents of the listings, each with the listings that cite it.
+    Sources,
 }
 
 impl<'a> PageKind<'a> {
@@ -60,6 +63,7 @@ impl<'a> PageKind<'a> {
             PageKind::OpenData,
             PageKind::Brochures,
             PageKind::Accessibility,
+            PageKind::Sources,
         ];
         pages.extend(site.services.values().map(PageKind::Service));
         pages.extend(site.providers.values().map(PageKind::Provider));
@@ -89,6 +93,7 @@ impl<'a> PageKind<'a> {
             PageKind::OpenData => urls::open_data(lang),
             PageKind::Brochures => urls::brochures(lang),
             PageKind::Accessibility => urls::accessibility(lang),
+            PageKind::Sources => urls::sources(lang),
         }
     }
 
@@ -107,6 +112,7 @@ impl<'a> PageKind<'a> {
             PageKind::OpenData => "opendata.html",
             PageKind::Brochures => "brochures.html",
             PageKind::Accessibility => "accessibility.html",
+            PageKind::Sources => "sources.html",
         }
     }
 
@@ -284,6 +290,10 @@ fn parts(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets) -> Result<Parts, te
                 ..simple(ctx, "accessibility-title")
             }
         }
+        PageKind::Sources => Parts {
+            view: to_value(&sources::context(ctx))?,
+            ..simple(ctx, "sources-page-title")
+        },
         PageKind::Search => Parts {
             view: serde_json::json!({ "manifest": urls::search_manifest(ctx.lang) }),
             ..simple(ctx, "search-title")

@@ -83,6 +83,8 @@ pub struct SourceView {
     pub date_iso: Option<String>,
     /// Where in the document the facts stand.
     pub reference: Option<Text>,
+    /// The document on the sources page.
+    pub url: String,
 }
 
 /// The views of a list of locations.
@@ -156,6 +158,7 @@ pub fn provenance(ctx: &Ctx<'_>, listing: &Listing) -> Provenance {
                 date: s.date.map(|d| ctx.strings.source_date(d)),
                 date_iso: s.date.map(|d| d.to_string()),
                 reference: ctx.opt_text(s.reference.as_ref()),
+                url: urls::source(ctx.lang, &s.anchor()),
             })
             .collect(),
         verified: listing.verified.map(|d| ctx.date(d)),

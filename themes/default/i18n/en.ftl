@@ -251,3 +251,9 @@ home-counts-without-units = The directory lists { $services ->
     [one] , run by 1 organisation
    *[other] , run by { $providers } organisations
 }.
+sources-page-title = Sources of the information
+sources-page-intro = The documents the directory's information comes from, with their dates and the entries that cite them. The information is as true as the documents were on their dates.
+sources-page-cited-by = { $count ->
+    [one] Cited by 1 entry:
+   *[other] Cited by { $count } entries:
+}
