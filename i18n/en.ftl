@@ -89,21 +89,15 @@ partnership-kinds-management-contract = Contract to manage social services
 partnership-kinds-service-contract = Service contract
 
 ## Interface strings overridden for this directory
-# The information comes from documents of 2018–2021 and nobody has yet checked it with
-# the providers (see content/pages/about.en.md). So a listing's date is the date of its
-# source, and for partnerships with no known end date we do not claim they are in force.
-
-verified = Information as of
-in-force = Not known whether in force on { $date }.
-period-from = From { $start }; end date not known
 provider-not-listed = The sources do not say who provides this service.
 no-address = The sources give no address. Ask the Social Assistance Directorate.
-# Not "run by N organisations": the directory also lists public bodies, and most services name
-# no provider. No facility count: foster care and Emergency Admission are not among the 42.
-home-counts = The directory describes { $services ->
+# Every organisation in the directory, not only providers: it also lists public bodies, and most
+# services name no provider. No facility count: foster care and Emergency Admission are not
+# among the 42, so they give no `units`.
+home-counts-without-units = The directory describes { $services ->
     [one] 1 service
    *[other] { $services } services
-} and { $providers ->
+} and { $organisations ->
     [one] 1 organisation
-   *[other] { $providers } organisations
+   *[other] { $organisations } organisations
 }. According to the municipality, there were 42 social services in Ruse municipality as of January 2020.

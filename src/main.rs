@@ -127,6 +127,13 @@ enum Publish {
         #[arg(long)]
         to: Option<String>,
     },
+    /// Exit with an error unless the site can be published: no content errors and a real
+    /// `base_url` (not a placeholder such as example.org). CI runs it before deploying.
+    Ready {
+        /// The site folder.
+        #[arg(default_value = ".")]
+        site: PathBuf,
+    },
     /// The pre-receive hook (run by git): refuses a push with content errors.
     #[command(hide = true)]
     PreReceive {
@@ -307,6 +314,13 @@ fn publish(action: Publish) -> Result<(), Box<dyn std::error::Error>> {
         Publish::Rollback { live, to } => {
             let commit = p::rollback(&live, to.as_deref())?;
             println!("{} now shows release {commit}", live.display());
+            Ok(())
+        }
+        Publish::Ready { site } => {
+            let checked = kartoteka::check(&site, build_date(None)?);
+            let site = checked.into_site()?;
+            p::ready(&site)?;
+            println!("ready to publish at {}", site.config.base_url);
             Ok(())
         }
         Publish::PreReceive { repo, branch } => {

@@ -110,16 +110,27 @@ fn allowed(out: &mut String, vocabularies: &Vocabularies, vocab: Vocab) {
 fn common(out: &mut String) {
     required(out, "title", "име");
     required(out, "summary", "едно изречение, до 300 знака");
-    let _ = writeln!(
-        out,
-        "verified = \"{PLACEHOLDER}: датата на проверката, напр. 2026-01-31, без кавички\""
-    );
     optional(out, "abbreviation = \"\"", "съкращение, напр. ЦОП");
     optional(
         out,
-        "sources = [\"\"]",
-        "откъде са данните, напр. „Работна среща, Община Русе, 28.01.2020“",
+        "verified = 2026-01-31",
+        "само денят, в който някой е потвърдил данните с доставчика",
     );
+}
+
+/// The `[[sources]]` table: it closes the front matter, since every line after a table header
+/// belongs to the table.
+fn sources(out: &mut String) {
+    out.push_str(
+        "\n# Източници: по една таблица [[sources]] за всеки документ, от който са данните.\n",
+    );
+    out.push_str("[[sources]]\n");
+    required(out, "title", "заглавието на документа");
+    let _ = writeln!(
+        out,
+        "date = \"{PLACEHOLDER}: датата на документа, напр. 2020-01-28 без кавички; само месец или година – в кавички, „2020-01“ или „2020“\""
+    );
+    optional(out, "ref = \"\"", "къде в документа, напр. „с. 3, т. 2“");
 }
 
 fn places(out: &mut String, vocabularies: &Vocabularies) {
@@ -193,6 +204,7 @@ pub fn default_file(kind: Kind, vocabularies: &Vocabularies) -> String {
             optional(&mut out, "fee = false", "плаща ли се");
             optional(&mut out, "related = [\"\"]", "свързани услуги (id)");
             places(&mut out, vocabularies);
+            sources(&mut out);
         }
         Kind::Provider => {
             common(&mut out);
@@ -204,6 +216,7 @@ pub fn default_file(kind: Kind, vocabularies: &Vocabularies) -> String {
                 "ЕИК от Търговския регистър, 9 или 13 цифри",
             );
             places(&mut out, vocabularies);
+            sources(&mut out);
         }
         Kind::Partnership => {
             common(&mut out);
@@ -213,17 +226,23 @@ pub fn default_file(kind: Kind, vocabularies: &Vocabularies) -> String {
             );
             required(&mut out, "kind", "вид споразумение (id)");
             allowed(&mut out, vocabularies, Vocab::PartnershipKinds);
-            let _ = writeln!(
-                out,
-                "start = \"{PLACEHOLDER}: от кога е в сила, напр. 2020-01-31, без кавички\""
+            optional(
+                &mut out,
+                "start = 2020-01-31",
+                "от кога е в сила, ако източник го казва; без него – не е известно",
             );
-            optional(&mut out, "end = 2025-12-31", "до кога е в сила");
+            optional(
+                &mut out,
+                "end = 2025-12-31",
+                "последният ден в сила, или end = \"open\", ако източник казва, че е безсрочно; без него – не е известно",
+            );
             optional(
                 &mut out,
                 "legal_basis = \"\"",
                 "правно основание, напр. чл. 61 ЗМСМА",
             );
             optional(&mut out, "services = [\"\"]", "услуги, които обхваща (id)");
+            sources(&mut out);
         }
         Kind::Page => {
             required(&mut out, "title", "заглавие");
@@ -267,9 +286,10 @@ pub fn translation_file(kind: Kind) -> String {
             required(&mut out, "summary", "one sentence in English");
             optional(
                 &mut out,
-                "sources = [\"\"]",
-                "where the facts come from, in English",
+                "[[sources]]",
+                "one per source, in the same order as the Bulgarian file",
             );
+            optional(&mut out, "title = \"\"", "the document's title in English");
         }
         Kind::Page => optional(&mut out, "summary = \"\"", "one sentence in English"),
         Kind::Brochure => optional(&mut out, "event = \"\"", "the event's name, date and place"),

@@ -75,6 +75,19 @@ pub fn accessibility(lang: Lang) -> String {
     }
 }
 
+/// The sources page, every document the listings cite: `/iztochnitsi/`, `/en/sources/`.
+pub fn sources(lang: Lang) -> String {
+    match lang {
+        Lang::Bg => "/iztochnitsi/".to_string(),
+        Lang::En => "/en/sources/".to_string(),
+    }
+}
+
+/// One document on the sources page: `/iztochnitsi/#<anchor>`.
+pub fn source(lang: Lang, anchor: &str) -> String {
+    format!("{}#{anchor}", sources(lang))
+}
+
 /// A provider's brochure: `/dostavchitsi/<id>/brochure.pdf`, `/en/providers/<id>/brochure.pdf`.
 pub fn provider_brochure(lang: Lang, id: &str) -> String {
     format!("{}brochure.pdf", provider(lang, id))

@@ -101,14 +101,58 @@ pub fn base_url(input: &str) -> Result<String, String> {
     Ok(format!("{}/", input.trim_end_matches('/')))
 }
 
-/// Is `url` on one of the domains reserved for examples (RFC 2606)?
+/// Is `url` a stand-in rather than the site's real address: on a domain reserved for examples,
+/// documentation or tests (RFC 2606, RFC 6761: `example`, `example.org/com/net`, `invalid`,
+/// `test`, `localhost` and their subdomains), or not a web address at all? Such an address must
+/// never reach a citizen: brochures print no QR codes or addresses, and publishing refuses.
 pub fn is_placeholder(url: &str) -> bool {
-    url::Url::parse(url)
+    const RESERVED: [&str; 7] = [
+        "example.org",
+        "example.com",
+        "example.net",
+        "example",
+        "invalid",
+        "test",
+        "localhost",
+    ];
+    let host = url::Url::parse(url)
         .ok()
-        .and_then(|u| u.host_str().map(str::to_ascii_lowercase))
-        .is_some_and(|host| {
-            ["example.org", "example.com", "example.net", "example"]
-                .iter()
-                .any(|d| host == *d || host.ends_with(&format!(".{d}")))
-        })
+        .and_then(|u| u.host_str().map(str::to_ascii_lowercase));
+    host.is_none_or(|host| {
+        let host = host.trim_end_matches('.');
+        RESERVED
+            .iter()
+            .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_placeholder;
+
+    #[test]
+    fn reserved_and_local_addresses_are_placeholders() {
+        for url in [
+            "https://uslugi-ruse.example.org/",
+            "https://example.com/",
+            "http://x.example.net/",
+            "https://site.example/",
+            "https://uslugi.invalid/",
+            "https://uslugi.test/",
+            "http://localhost:1111/",
+            "http://app.localhost/",
+            "https://EXAMPLE.ORG./",
+            "not a url",
+        ] {
+            assert!(is_placeholder(url), "{url}");
+        }
+        for url in [
+            "https://www.ruse-bg.eu/",
+            "https://uslugi.ruse.bg/",
+            "https://example.bg/",
+            "https://testing.org/",
+        ] {
+            assert!(!is_placeholder(url), "{url}");
+        }
+    }
 }

@@ -32,8 +32,8 @@ pub struct Service {
     pub service_type: TermId<ServiceType>,
     /// Who runs it; `None` is shown as "provider not listed".
     pub provider: Option<ProviderId>,
-    /// How many separate facilities this entry stands for (default 1).
-    pub units: u32,
+    /// How many separate facilities this entry stands for; `None` when no source says.
+    pub units: Option<u32>,
     /// What it offers: activity groups of the Social Services Act (non-empty).
     pub activities: Vec<TermId<Activity>>,
     /// Whom it is for (non-empty).
@@ -128,18 +128,54 @@ pub struct Partnership {
     pub kind: TermId<PartnershipKind>,
     /// The law or decision it rests on.
     pub legal_basis: Option<Localized<String>>,
-    /// First day in force.
-    pub start: Date,
-    /// Last day in force, if it ends.
-    pub end: Option<Date>,
+    /// First day in force; `None` when no source gives it.
+    pub start: Option<Date>,
+    /// Whether and when it ends, as far as the sources say.
+    pub end: End,
     /// Services it covers.
     pub services: Vec<ServiceId>,
 }
 
+/// The end of an agreement's term, as the sources give it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum End {
+    /// No source says when or whether it ends (no `end` field).
+    Unknown,
+    /// A source states that it has no end date (`end = "open"`).
+    Open,
+    /// Its last day in force.
+    On(Date),
+}
+
+/// Whether an agreement is in force on a day, as far as the sources tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Standing {
+    /// A known start on or before the day, and an end that is open or not yet past.
+    InForce,
+    /// A known start after the day.
+    NotYet,
+    /// A known end before the day.
+    Ended,
+    /// The sources do not tell (an unknown start or end).
+    Unknown,
+}
+
 impl Partnership {
-    /// Is the agreement in force on `date`?
+    /// Is the agreement in force on `date`, as far as the sources say?
+    pub fn standing_on(&self, date: Date) -> Standing {
+        match (self.start, self.end) {
+            (Some(start), _) if date < start => Standing::NotYet,
+            (_, End::On(end)) if end < date => Standing::Ended,
+            (Some(_), End::Open | End::On(_)) => Standing::InForce,
+            (None, _) | (Some(_), End::Unknown) => Standing::Unknown,
+        }
+    }
+
+    /// Do the sources say the agreement is in force on `date`?
     pub fn in_force_on(&self, date: Date) -> bool {
-        self.start <= date && self.end.is_none_or(|end| date <= end)
+        self.standing_on(date) == Standing::InForce
     }
 }
 

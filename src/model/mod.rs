@@ -15,6 +15,7 @@ pub mod lang;
 pub mod messages;
 pub mod parts;
 pub mod phone;
+pub mod source;
 pub mod strings;
 pub mod theme;
 pub mod translit;
@@ -28,11 +29,12 @@ pub use date::Date;
 pub use id::Id;
 pub use kind::Kind;
 pub use kinds::{
-    Brochure, BrochureId, Home, Page, PageId, Paper, Partnership, PartnershipId, Provider,
-    ProviderId, Selection, Service, ServiceId,
+    Brochure, BrochureId, End, Home, Page, PageId, Paper, Partnership, PartnershipId, Provider,
+    ProviderId, Selection, Service, ServiceId, Standing,
 };
 pub use lang::{Lang, Localized, Shown};
 pub use parts::{Contact, Coordinates, Issuer, Licence, Listing, Location, Origin};
+pub use source::{Citation, Source, SourceDate, SourceDocument};
 pub use vocab::{TermId, Vocab, Vocabularies};
 
 use config::Config;
@@ -144,9 +146,22 @@ impl Site {
             .filter(move |s| brochure.select.matches(s))
     }
 
-    /// The number of facilities the directory stands for: the sum of every service's `units`.
-    pub fn total_units(&self) -> u32 {
-        self.services.values().map(|s| s.units).sum()
+    /// The number of facilities the services stand for: the sum of the `units` given, and
+    /// whether every service gives them (otherwise the sum is only a lower bound).
+    pub fn total_units(&self) -> (u32, bool) {
+        let given = self.services.values().filter_map(|s| s.units);
+        let all = self.services.values().all(|s| s.units.is_some());
+        (given.sum(), all)
+    }
+
+    /// The providers that run at least one of the services (by the services' `provider`).
+    pub fn running_providers(&self) -> usize {
+        let running: std::collections::BTreeSet<&ProviderId> = self
+            .services
+            .values()
+            .filter_map(|s| s.provider.as_ref())
+            .collect();
+        running.len()
     }
 
     /// Share of content files (services, providers, partnerships, pages, brochures) that have an

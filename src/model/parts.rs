@@ -8,6 +8,7 @@ use super::hours::OpeningHours;
 use super::id::Id;
 use super::lang::Localized;
 use super::phone::Phone;
+use super::source::{Source, SourceDate};
 use super::vocab::{Locality, TermId};
 
 /// Where a content item came from: its default-language file and its translation, if any.
@@ -26,16 +27,32 @@ pub struct Listing {
     pub title: Localized<String>,
     /// One plain sentence, at most 300 characters (T, required).
     pub summary: Localized<String>,
-    /// When a person last checked the listing (N, required).
-    pub verified: Date,
+    /// The day a person last confirmed the listing with its provider (N); `None` when nobody
+    /// ever has, and the facts rest on the sources alone.
+    pub verified: Option<Date>,
     /// A short form such as "ЦОП" (T).
     pub abbreviation: Option<Localized<String>>,
-    /// Short citations of where the facts come from (T).
-    pub sources: Localized<Vec<String>>,
+    /// The documents the facts come from, in the order written.
+    pub sources: Vec<Source>,
     /// The Markdown body (T).
     pub body: Localized<String>,
     /// The files the listing was read from.
     pub origin: Origin,
+}
+
+impl Listing {
+    /// The newest day the listing's facts are known to hold on: the day they were confirmed
+    /// with the provider, else the newest source's date (the first day of a month or a year
+    /// that a source gives alone); `None` when no source is dated.
+    pub fn as_of(&self) -> Option<Date> {
+        self.verified.or_else(|| {
+            self.sources
+                .iter()
+                .filter_map(|s| s.date)
+                .max()
+                .map(SourceDate::first_day)
+        })
+    }
 }
 
 /// A place where a service or provider can be found.

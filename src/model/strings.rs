@@ -8,7 +8,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
-use super::{Date, Lang, Vocab};
+use super::{Date, Lang, SourceDate, Vocab};
 
 /// A vocabulary term's label, with the language it is written in (the default language's
 /// when the page's language has none).
@@ -121,6 +121,29 @@ impl Strings {
         )
     }
 
+    /// A source document's date in words, at its precision: a day as [`Strings::date`], a
+    /// month from `date-month` ("януари 2020 г."), a year from `date-year` ("2020 г.").
+    pub fn source_date(&self, date: SourceDate) -> String {
+        match date {
+            SourceDate::Day(d) => self.date(d),
+            SourceDate::Month(year, month) => self.get_with(
+                "date-month",
+                &[
+                    (
+                        "monthname",
+                        FluentValue::from(self.get(&format!("month-{month}"))),
+                    ),
+                    ("month", FluentValue::from(format!("{month:02}"))),
+                    ("year", FluentValue::from(year.to_string())),
+                ],
+            ),
+            SourceDate::Year(year) => self.get_with(
+                "date-year",
+                &[("year", FluentValue::from(year.to_string()))],
+            ),
+        }
+    }
+
     fn format(&self, id: &str, attr: Option<&str>, args: Option<&FluentArgs<'_>>) -> String {
         let Some(message) = self.bundle.get_message(id) else {
             return id.to_string();
@@ -180,5 +203,17 @@ mod tests {
         let s = Strings::new(Lang::Bg, [BG]);
         let date = Date::new(2020, 1, 28).unwrap_or_else(|| unreachable!());
         assert_eq!(s.date(date), "28.01.2020 г.");
+    }
+
+    #[test]
+    fn source_dates_keep_their_precision() {
+        let ftl = format!(
+            "{BG}date-month = {{ $monthname }} {{ $year }} г.\ndate-year = {{ $year }} г.\n"
+        );
+        let s = Strings::new(Lang::Bg, [ftl.as_str()]);
+        let day = Date::new(2020, 1, 28).unwrap_or_else(|| unreachable!());
+        assert_eq!(s.source_date(SourceDate::Day(day)), "28.01.2020 г.");
+        assert_eq!(s.source_date(SourceDate::Month(2020, 1)), "януари 2020 г.");
+        assert_eq!(s.source_date(SourceDate::Year(2020)), "2020 г.");
     }
 }

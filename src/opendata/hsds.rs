@@ -56,7 +56,8 @@ pub struct Service {
     pub minimum_age: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub maximum_age: Option<u32>,
-    pub assured_date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assured_date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub licenses: Option<String>,
     pub phones: Vec<Phone>,

@@ -87,7 +87,8 @@ pub fn service(
         eligibility_description: Some(eligibility(ctx, service)),
         minimum_age: service.age_min,
         maximum_age: service.age_max,
-        assured_date: service.listing.verified.to_string(),
+        // Assured only by a person who confirmed it with the provider, never by a source's date.
+        assured_date: service.listing.verified.map(|d| d.to_string()),
         licenses: licences(ctx, &service.licences),
         phones: phones(&service.contact, &key, Owner::Service(&id)),
         service_at_locations,
@@ -173,7 +174,7 @@ fn attributes(ctx: &Ctx<'_>, service: &Service, key: &Key) -> Vec<Attribute> {
         .map(|(vocab, id)| ctx.attribute(key, "service", vocab, id))
         .collect();
     let figures = [
-        ("units", Some(service.units)),
+        ("units", service.units),
         ("capacity", service.capacity),
         ("users", service.users),
     ];

@@ -10,6 +10,7 @@ use super::plan::{Planned, Subject};
 use super::qr;
 use super::service::{self, ServiceBlock};
 use super::strings::PrintStrings;
+use crate::model::config::is_placeholder;
 use crate::model::{
     Date, Issuer, Lang, Licence, Localized, Paper, Provider, Service, Shown, Site, Vocab,
 };
@@ -103,6 +104,9 @@ pub struct Document {
     pub closing: Closing,
     /// Words the template prints around the content.
     pub words: Words,
+    /// While the site's address is a placeholder: the line every page prints
+    /// ("ПРОБЕН ОТПЕЧАТЪК – …"), and the brochure carries no QR codes or web addresses.
+    pub draft: Option<String>,
 }
 
 /// The cover page.
@@ -129,8 +133,8 @@ pub struct ProviderCard {
     pub heading: String,
     /// Kind of organisation, company id, offices, contact, licences.
     pub rows: Vec<Row>,
-    /// Its page on the live site.
-    pub url: String,
+    /// Its page on the live site; `None` while the site's address is a placeholder.
+    pub url: Option<String>,
     /// The QR code of `url`.
     pub qr: Option<String>,
 }
@@ -153,12 +157,12 @@ pub struct Closing {
     pub text: String,
     /// The site's name.
     pub site: Text,
-    /// The site's home page in the brochure's language.
-    pub url: String,
+    /// The site's home page in the brochure's language; `None` while it is a placeholder.
+    pub url: Option<String>,
     /// The QR code of `url`.
     pub qr: Option<String>,
-    /// How to use the codes.
-    pub scan: String,
+    /// How to use the codes; `None` when there are none.
+    pub scan: Option<String>,
 }
 
 /// Fixed words of the layout.
@@ -234,7 +238,7 @@ pub fn document(
         selected_groups,
     } = parts(site, &planned.subject, strings)?;
     let body = intro.get(lang);
-    let home = urls::absolute(&site.config.base_url, &urls::home(lang));
+    let home = service::live_url(site, &urls::home(lang));
     let services_title = match provider {
         Some(_) => strings.get("print-services-of"),
         None => strings.get("print-services"),
@@ -260,9 +264,9 @@ pub fn document(
             title: strings.get("print-closing-title"),
             text: strings.get("print-closing-text"),
             site: Text::of(&site.config.title, lang),
-            qr: qr::svg(&home),
+            qr: home.as_deref().and_then(qr::svg),
+            scan: home.is_some().then(|| strings.get("print-scan")),
             url: home,
-            scan: strings.get("print-scan"),
         },
         words: Words {
             contents: strings.get("print-contents"),
@@ -273,6 +277,7 @@ pub fn document(
                 &[("page", "{page}".into()), ("total", "{total}".into())],
             ),
         },
+        draft: is_placeholder(&site.config.base_url).then(|| strings.get("print-draft")),
     })
 }
 
@@ -350,14 +355,11 @@ fn provider_card(site: &Site, provider: &Provider, strings: &PrintStrings) -> Pr
             .collect();
         rows.push(Row::new(strings.get("print-licences"), lines));
     }
-    let url = urls::absolute(
-        &site.config.base_url,
-        &urls::provider(lang, provider.id.as_str()),
-    );
+    let url = service::live_url(site, &urls::provider(lang, provider.id.as_str()));
     ProviderCard {
         heading: for_outline(provider.listing.title.get(lang).value.clone()),
         rows,
-        qr: qr::svg(&url),
+        qr: url.as_deref().and_then(qr::svg),
         url,
     }
 }

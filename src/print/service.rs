@@ -6,6 +6,7 @@ use fluent_bundle::FluentValue;
 use super::document::{Row, Text};
 use super::qr;
 use super::strings::PrintStrings;
+use crate::model::config::is_placeholder;
 use crate::model::translit::transliterate;
 use crate::model::{Contact, Localized, Location, Service, Site, Vocab};
 use crate::urls;
@@ -25,8 +26,9 @@ pub struct ServiceBlock {
     pub note: Option<String>,
     /// The labelled facts.
     pub rows: Vec<Row>,
-    /// The address of its page on the live site, printed under the QR code.
-    pub url: String,
+    /// The address of its page on the live site, printed under the QR code; `None` while the
+    /// site's address is a placeholder.
+    pub url: Option<String>,
     /// The QR code of `url`, as SVG.
     pub qr: Option<String>,
 }
@@ -37,10 +39,7 @@ pub fn block(site: &Site, service: &Service, strings: &PrintStrings) -> ServiceB
     let title = service.listing.title.get(lang);
     let summary = service.listing.summary.get(lang);
     let untranslated = title.is_fallback(lang) || summary.is_fallback(lang);
-    let url = urls::absolute(
-        &site.config.base_url,
-        &urls::service(lang, service.id.as_str()),
-    );
+    let url = live_url(site, &urls::service(lang, service.id.as_str()));
     let rows = [
         for_whom(service, strings),
         offers(service, strings),
@@ -60,9 +59,15 @@ pub fn block(site: &Site, service: &Service, strings: &PrintStrings) -> ServiceB
         summary: Text::shown(summary),
         note: untranslated.then(|| strings.get("print-not-translated")),
         rows: rows.into_iter().flatten().collect(),
-        qr: qr::svg(&url),
+        qr: url.as_deref().and_then(qr::svg),
         url,
     }
+}
+
+/// The address of `path` on the live site, or `None` while the site's address is a placeholder:
+/// a draft brochure must not send a citizen to an address that does not exist.
+pub fn live_url(site: &Site, path: &str) -> Option<String> {
+    (!is_placeholder(&site.config.base_url)).then(|| urls::absolute(&site.config.base_url, path))
 }
 
 fn for_whom(service: &Service, strings: &PrintStrings) -> Option<Row> {

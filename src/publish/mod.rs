@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use crate::model::Date;
+use crate::model::config::is_placeholder;
+use crate::model::{Date, Site};
 
 /// Why publishing failed.
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +39,12 @@ pub enum PublishError {
     /// The push has content errors.
     #[error("the push was refused: {0} content error(s); fix them and push again")]
     Refused(usize),
+    /// The site's address is still a placeholder: brochures, QR codes, the sitemap and the
+    /// feeds would send citizens to an address that does not exist.
+    #[error(
+        "publishing refused: `base_url` in config.toml is still the placeholder address {0}; set the address the site will really be published at, then publish again"
+    )]
+    PlaceholderAddress(String),
     /// The build of an accepted commit failed.
     #[error("the build of {commit} failed, the live site is unchanged: {message}")]
     Build {
@@ -153,6 +160,17 @@ pub(crate) fn export(git_dir: &Path, commit: &str, target: &Path) -> Result<(), 
     Ok(())
 }
 
+/// Can `site` be published? Not while its `base_url` is a placeholder (`example.org`,
+/// `.invalid`, `.test`, `localhost`…): every absolute link, QR code and feed would point there.
+pub fn ready(site: &Site) -> Result<(), PublishError> {
+    if is_placeholder(&site.config.base_url) {
+        return Err(PublishError::PlaceholderAddress(
+            site.config.base_url.clone(),
+        ));
+    }
+    Ok(())
+}
+
 /// The `pre-receive` hook: checks the pushed tip of `branch`; prints every diagnostic to
 /// standard error (git shows it to the pusher as `remote: …`). Other refs pass untouched.
 pub fn pre_receive(
@@ -183,6 +201,12 @@ pub fn pre_receive(
                 "error: the push was refused; the live site is unchanged. Fix the errors above and push again."
             );
             return Err(PublishError::Refused(errors));
+        }
+        if let Some(site) = &checked.site
+            && let Err(e) = ready(site)
+        {
+            eprintln!("error: {e}. The push was refused; the live site is unchanged.");
+            return Err(e);
         }
     }
     Ok(())

@@ -19,14 +19,14 @@ struct Entry {
     title: String,
     /// Its page's absolute URL, also the entry's id.
     url: String,
-    /// When it was last checked, as an Atom timestamp.
+    /// When its facts date from (`verified`, else its newest source), as an Atom timestamp.
     updated: String,
     /// Its summary, with the language it is written in.
     summary: Text,
 }
 
 /// The Atom feed of `ctx.lang` (template `feed.xml`, rendered by `tera`, which speaks that
-/// language): services, providers and partnerships, newest `verified` first. Its `updated` is
+/// language): services, providers and partnerships, newest [`Listing::as_of`] first. Its `updated` is
 /// the newest entry's date, so the feed changes only with content.
 pub fn feed(ctx: &Ctx<'_>, tera: &Tera) -> tera::Result<OutputFile> {
     let site = ctx.site;
@@ -48,15 +48,18 @@ pub fn feed(ctx: &Ctx<'_>, tera: &Tera) -> tera::Result<OutputFile> {
             .values()
             .map(|p| (&p.listing, urls::partnership(lang, p.id.as_str()))),
     );
-    listings.sort_by(|a, b| b.0.verified.cmp(&a.0.verified).then_with(|| a.1.cmp(&b.1)));
+    listings.sort_by(|a, b| b.0.as_of().cmp(&a.0.as_of()).then_with(|| a.1.cmp(&b.1)));
     listings.truncate(ENTRIES);
-    let updated = listings.first().map_or(ctx.date, |e| e.0.verified);
+    let updated = listings
+        .first()
+        .and_then(|e| e.0.as_of())
+        .unwrap_or(ctx.date);
     let entries: Vec<Entry> = listings
         .into_iter()
         .map(|(listing, url)| Entry {
             title: ctx.text(&listing.title).text,
             url: urls::absolute(base, &url),
-            updated: timestamp(listing.verified),
+            updated: timestamp(listing.as_of().unwrap_or(updated)),
             summary: ctx.text(&listing.summary),
         })
         .collect();

@@ -42,6 +42,7 @@ impl PageKey {
             PageKey::OpenData => PageKind::OpenData,
             PageKey::Brochures => PageKind::Brochures,
             PageKey::Accessibility => PageKind::Accessibility,
+            PageKey::Sources => PageKind::Sources,
         })
     }
 }
@@ -208,8 +209,10 @@ fn terms_of<'a>(site: &'a Site, service: &'a Service) -> impl Iterator<Item = Pa
     })
 }
 
-/// The pages that count services, providers and partnerships: home and vocabulary pages.
+/// The pages that count services, providers and partnerships: home and vocabulary pages,
+/// and the sources page, which lists every listing under the documents it cites.
 fn counts(pages: &mut BTreeSet<PageKey>) {
     pages.insert(PageKey::Home);
+    pages.insert(PageKey::Sources);
     pages.extend(Vocab::ALL.map(PageKey::Vocabulary));
 }

@@ -51,7 +51,7 @@ fn read(t: &mut Table<'_, '_>) -> Config {
         Some(url) => match check_web_url(url.get_ref()) {
             Ok(()) => {
                 if is_placeholder(url.get_ref()) {
-                    t.ctx().warning(url.span(), "`base_url` is still a placeholder address", "set it to the address where the site is published: QR codes in brochures, the sitemap and the feeds point there");
+                    t.ctx().warning(url.span(), "`base_url` is still a placeholder address", "set it to the address where the site is published: QR codes in brochures, the sitemap and the feeds point there. Until then brochures print as drafts without QR codes or addresses, and `kartoteka publish` refuses");
                 }
                 format!("{}/", url.get_ref().trim_end_matches('/'))
             }

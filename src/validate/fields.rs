@@ -13,7 +13,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostics::{Diagnostic, SourceText, suggest};
-use crate::model::Date;
+use crate::model::{Date, SourceDate};
 
 /// Is a file the default-language one, or a translation?
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -246,7 +246,21 @@ impl<'c, 'i> Table<'c, 'i> {
         }
     }
 
-    fn key_span(&self, key: &str) -> Option<Range<usize>> {
+    /// Does the field hold a list of tables (`[[key]]`), rather than a list of values? `None`
+    /// when the field is absent. Lets a reader accept an older form of a field beside the new.
+    pub fn holds_tables(&self, key: &str) -> Option<bool> {
+        let value = self.table.get(key)?;
+        Some(match value.get_ref() {
+            DeValue::Array(items) => items
+                .iter()
+                .next()
+                .is_some_and(|i| matches!(i.get_ref(), DeValue::Table(_))),
+            _ => false,
+        })
+    }
+
+    /// The span of a field's name, where it is written (for messages about the whole line).
+    pub fn key_span(&self, key: &str) -> Option<Range<usize>> {
         self.table
             .keys()
             .find(|k| k.get_ref() == key)
@@ -488,6 +502,46 @@ impl<'c, 'i> Table<'c, 'i> {
             self.ctx.error(value.span(), message, hint);
         }
         date.map(|d| Spanned::new(value.span(), d))
+    }
+
+    /// Does a neutral field hold exactly the text `word` (such as `end = "open"`)? Lets a date
+    /// field take one word in place of a date.
+    pub fn neutral_word(&mut self, key: &'static str, word: &str) -> bool {
+        let holds = matches!(
+            self.table.get(key).map(Spanned::get_ref),
+            Some(DeValue::String(s)) if s.as_ref() == word
+        );
+        holds && self.neutral(key, Need::Optional).is_some()
+    }
+
+    /// A neutral date that may be given at the precision a document gives it: a TOML date
+    /// (`2020-01-28`), or text holding a month (`"2020-01"`) or a year (`"2020"`).
+    pub fn neutral_source_date(&mut self, key: &'static str, need: Need) -> Option<SourceDate> {
+        let value = self.neutral(key, need)?;
+        match value.get_ref() {
+            DeValue::String(s) if !s.contains(crate::model::PLACEHOLDER) => {
+                let date = SourceDate::parse_partial(s);
+                if date.is_none() {
+                    let hint = match Date::parse_iso(s) {
+                        Some(_) => format!("a full day is a date without quotes: {key} = {s}"),
+                        None => format!(
+                            "write a day without quotes ({key} = 2020-01-28), or a month or a year the document gives alone in quotes ({key} = \"2020-01\" or {key} = \"2020\")"
+                        ),
+                    };
+                    self.ctx.error(
+                        value.span(),
+                        format!("`{key}` = \"{s}\" is neither a month (YYYY-MM) nor a year (YYYY)"),
+                        hint,
+                    );
+                }
+                date
+            }
+            _ => {
+                // The day reader reports every other mistake.
+                self.neutral_date(key, need)
+                    .map(|d| SourceDate::Day(d.into_inner()))
+            }
+        }
     }
 
     /// A sub-table (`[contact]`, `[select]`), in either role.

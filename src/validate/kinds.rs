@@ -14,7 +14,8 @@ use crate::model::vocab::{
     Activity, Funding, Locality, PartnershipKind, ProviderKind, ServiceType, TargetGroup,
 };
 use crate::model::{
-    Brochure, Home, Id, Localized, Origin, Page, Paper, Partnership, Provider, Selection, Service,
+    Brochure, End, Home, Id, Localized, Origin, Page, Paper, Partnership, Provider, Selection,
+    Service,
 };
 
 /// Reads a service.
@@ -28,7 +29,7 @@ pub fn service(
     let listing = parts::listing(t, known, body, origin);
     let service_type = known.term::<ServiceType>(t, "type", Need::Required);
     let provider = known.reference(t, "provider", Kind::Provider, Need::Optional);
-    let units = t.neutral_count("units", 1).map_or(1, Spanned::into_inner);
+    let units = t.neutral_count("units", 1).map(Spanned::into_inner);
     let activities = known.terms::<Activity>(t, "activities", Need::Required);
     let target_groups = known.terms::<TargetGroup>(t, "target_groups", Need::Required);
     let funding = known.term::<Funding>(t, "funding", Need::Optional);
@@ -176,8 +177,13 @@ pub fn partnership(
     let legal_basis = t
         .text("legal_basis", Need::Optional)
         .map(|l| Localized::new(l.into_inner()));
-    let start = t.neutral_date("start", Need::Required);
-    let end = t.neutral_date("end", Need::Optional);
+    let start = t.neutral_date("start", Need::Optional);
+    let open = t.neutral_word("end", "open");
+    let end = if open {
+        None
+    } else {
+        t.neutral_date("end", Need::Optional)
+    };
     if let (Some(start), Some(end)) = (&start, &end)
         && end.get_ref() < start.get_ref()
     {
@@ -201,10 +207,34 @@ pub fn partnership(
         parties: parties?,
         kind: kind?,
         legal_basis,
-        start: start?.into_inner(),
-        end: end.map(Spanned::into_inner),
+        start: start.map(Spanned::into_inner),
+        end: match (open, end) {
+            (true, _) => End::Open,
+            (false, Some(end)) => End::On(end.into_inner()),
+            (false, None) => End::Unknown,
+        },
         services,
     })
+    .inspect(|p| unknown_term(t, p))
+}
+
+/// The editors' to-do: an agreement whose start or end no source gives, so no page can say
+/// whether it is in force.
+fn unknown_term(t: &Table<'_, '_>, partnership: &Partnership) {
+    if t.ctx().role != Role::Default {
+        return;
+    }
+    let missing = match (partnership.start, partnership.end) {
+        (None, End::Unknown) => "its start and end are",
+        (None, _) => "its start is",
+        (Some(_), End::Unknown) => "its end is",
+        (Some(_), _) => return,
+    };
+    t.ctx().warning(
+        t.key_span("title").unwrap_or(t.span()),
+        format!("{missing} not known: the page says it is not known whether the agreement is in force"),
+        "once a source gives them, add start = YYYY-MM-DD and end = YYYY-MM-DD (its last day), or end = \"open\" if a source says it has no end date",
+    );
 }
 
 /// Reads a free page.

@@ -71,7 +71,7 @@ impl Stats {
     fn of(site: &Site) -> Stats {
         Stats {
             services: site.services.len(),
-            units: site.total_units(),
+            units: site.total_units().0,
             providers: site.providers.len(),
             partnerships: site.partnerships.len(),
             pages: site.pages.len(),

@@ -10,7 +10,7 @@ use crate::model::hours;
 use crate::model::phone::parse_phone;
 use crate::model::vocab::Locality;
 use crate::model::{
-    Contact, Coordinates, Date, Id, Issuer, Licence, Listing, Localized, Location, Origin,
+    Contact, Coordinates, Date, Id, Issuer, Licence, Listing, Localized, Location, Origin, Source,
 };
 
 /// The most characters a `summary` may have.
@@ -46,16 +46,78 @@ pub fn listing(
     let summary = summary(t, Need::Required);
     let verified = verified(t, known);
     let abbreviation = t.text("abbreviation", Need::Optional);
-    let sources = t.text_list("sources").unwrap_or_default();
+    let sources = sources(t);
+    if verified.is_none() && t.ctx().role == Role::Default && !t.ctx().has_errors() {
+        never_checked(t, known);
+    }
     Some(Listing {
         title: Localized::new(title?.into_inner()),
         summary: Localized::new(summary?),
-        verified: verified?,
+        verified,
         abbreviation: abbreviation.map(|a| Localized::new(a.into_inner())),
-        sources: Localized::new(sources),
+        sources,
         body: Localized::new(body.to_string()),
         origin,
     })
+}
+
+/// Reads `[[sources]]`, or the deprecated list of citation strings (with a warning that shows
+/// the new form).
+fn sources(t: &mut Table<'_, '_>) -> Vec<Source> {
+    if t.holds_tables("sources") != Some(false) {
+        let mut out = Vec::new();
+        for mut s in t.tables("sources", "a source ([[sources]])") {
+            let title = s.text("title", Need::Required);
+            let date = s.neutral_source_date("date", Need::Required);
+            let reference = s.text("ref", Need::Optional);
+            s.finish();
+            if let Some(title) = title {
+                out.push(Source {
+                    title: Localized::new(title.into_inner()),
+                    date,
+                    reference: reference.map(|r| Localized::new(r.into_inner())),
+                });
+            }
+        }
+        return out;
+    }
+    let citations = t.text_list("sources").unwrap_or_default();
+    if let Some(span) = t.key_span("sources") {
+        let first = citations.first().map_or("…", String::as_str);
+        let date = if t.ctx().role == Role::Default {
+            "\ndate = 2020-01-28          # the document's date (or \"2020-01\", \"2020\")"
+        } else {
+            ""
+        };
+        t.ctx().warning(
+            span,
+            "`sources` as a list of texts is deprecated: each source is now a document with its date and the place in it",
+            format!(
+                "write each source as its own table, and keep `verified` only for the day someone confirmed the listing with the provider:\n[[sources]]\ntitle = \"{first}\"{date}\nref = \"с. 3, т. 2\"         # where in it the facts stand (optional)"
+            ),
+        );
+    }
+    citations
+        .into_iter()
+        .map(|c| Source {
+            title: Localized::new(c),
+            date: None,
+            reference: None,
+        })
+        .collect()
+}
+
+/// The editors' to-do: a listing whose facts nobody has yet confirmed with its provider.
+fn never_checked(t: &mut Table<'_, '_>, known: &Known<'_>) {
+    let at = t.key_span("title").unwrap_or(t.span());
+    t.ctx().warning(
+        at,
+        "never checked with the provider: the page shows only what the sources say",
+        format!(
+            "confirm the facts with the provider, then add verified = {}",
+            known.today
+        ),
+    );
 }
 
 /// Reads `summary`: one plain sentence of at most 300 characters.
@@ -79,7 +141,7 @@ pub fn summary(t: &mut Table<'_, '_>, need: Need) -> Option<String> {
 }
 
 fn verified(t: &mut Table<'_, '_>, known: &Known<'_>) -> Option<Date> {
-    let verified = t.neutral_date("verified", Need::Required)?;
+    let verified = t.neutral_date("verified", Need::Optional)?;
     let date = *verified.get_ref();
     let age = date.days_until(known.today);
     if age < 0 {

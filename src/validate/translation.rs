@@ -37,8 +37,15 @@ fn listing(l: &mut Listing, lang: Lang, tr: &mut Translation, text_body: &str) {
     text(&mut l.title, lang, tr, "title");
     text(&mut l.summary, lang, tr, "summary");
     optional(&mut l.abbreviation, lang, tr, "abbreviation");
-    if let Some(sources) = tr.list("sources") {
-        l.sources.set(lang, sources);
+    // The deprecated list of citations translates by position, as `[[sources]]` do.
+    if let Some(citations) = tr.list("sources") {
+        for (source, citation) in l.sources.iter_mut().zip(citations) {
+            source.title.set(lang, citation);
+        }
+    }
+    for (i, source) in l.sources.iter_mut().enumerate() {
+        text(&mut source.title, lang, tr, &format!("sources.{i}.title"));
+        optional(&mut source.reference, lang, tr, &format!("sources.{i}.ref"));
     }
     body(&mut l.body, lang, text_body);
 }
@@ -118,7 +125,7 @@ impl Translate for Home {
 pub fn report_leftovers(ctx: &FileCtx<'_>, tr: Translation) {
     for (path, (span, _)) in tr.values {
         let (what, fix) = match path.split('.').next() {
-            Some(list @ ("locations" | "licences")) => (
+            Some(list @ ("locations" | "licences" | "sources")) => (
                 format!(
                     "this translation has more [[{list}]] than {} (`{path}` has no counterpart)",
                     ctx.default_path

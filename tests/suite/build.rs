@@ -136,7 +136,9 @@ fn the_sitemap_has_language_alternates_and_robots_points_to_it() {
     assert!(read(&out, "robots.txt").contains("Sitemap: https://uslugi.example.org/sitemap.xml"));
     let feed = read(&out, "en/feed.xml");
     assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"));
-    assert!(feed.contains("<updated>2026-01-15T00:00:00Z</updated>"));
+    // The newest listing date: the provider confirmed on 2026-01-10 (the day centre rests on a
+    // 2020 source alone).
+    assert!(feed.contains("<updated>2026-01-10T00:00:00Z</updated>"));
     assert!(read(&out, "en/index.html").contains("href=\"/en/feed.xml\""));
 }
 
@@ -155,8 +157,21 @@ fn service_page_answers_the_questions_in_words() {
     assert!(en.contains("You can come without a referral"));
     assert!(en.contains("free of charge"));
     assert!(bg.contains("30 места"));
-    assert!(en.contains("Checked on <time datetime=\"2026-01-15\">15 January 2026</time>"));
-    assert!(bg.contains("15.01.2026 г."));
+    // Only sources, never confirmed with the provider: the page says where the facts come from
+    // and claims no check.
+    assert!(bg.contains("По данни от"), "sources are named");
+    assert!(bg.contains("Работна среща на Тестова община с доставчиците</a></cite> (<time datetime=\"2020-01-28\">28.01.2020 г.</time>), с. 2"));
+    assert!(
+        !bg.contains("Проверено"),
+        "nobody checked it, so no date of checking"
+    );
+    assert!(en.contains("According to"));
+    assert!(!en.contains("Checked"), "nobody checked it");
+    // A listing that was confirmed with its provider says so, with the day.
+    let provider = read(&out, "en/providers/obshtina/index.html");
+    assert!(provider.contains(
+        "Checked with the provider on <time datetime=\"2026-01-10\">10 January 2026</time>"
+    ));
     // The order of the issue: for whom, where, when, how, who, contact, sources.
     let at = |needle: &str| {
         en.find(needle)
@@ -222,6 +237,145 @@ fn plurals_providers_partnerships_and_overrides() {
     assert!(partnership.contains("1 July 2020 to 30 June 2030"));
     let old = read(&out, "partnyorstva/staro/index.html");
     assert!(old.contains("Не е в сила към 01.03.2026 г."));
+}
+
+#[test]
+fn the_sources_page_lists_each_document_with_the_listings_that_cite_it() {
+    let (_dir, out) = built();
+    let bg = read(&out, "iztochnitsi/index.html");
+    let anchor = "rabotna-sreshta-na-testova-obshtina-s-dostavchitsite-2020-01-28";
+    assert!(bg.contains(&format!("<section id=\"{anchor}\"")), "{bg}");
+    assert!(bg.contains("<cite>Работна среща на Тестова община с доставчиците</cite> (<time datetime=\"2020-01-28\">28.01.2020 г.</time>)"));
+    assert!(bg.contains(
+        "<a href=\"/uslugi/dneven-tsentar/\">Дневен център за възрастни хора „Център“</a> — с. 2"
+    ));
+    // The old form's citation has no date, and is still listed.
+    assert!(bg.contains("<cite>Сайт на общината</cite></h2>"));
+    assert!(bg.contains("<a href=\"/dostavchitsi/obshtina/\">"));
+    // Each listing's "По данни от" links to its document there.
+    let service = read(&out, "uslugi/dneven-tsentar/index.html");
+    assert!(service.contains(&format!("<cite><a href=\"/iztochnitsi/#{anchor}\">")));
+    let en = read(&out, "en/sources/index.html");
+    assert!(en.contains("<cite>Working meeting of the Test Municipality with the providers</cite> (<time datetime=\"2020-01-28\">28 January 2020</time>)"));
+    assert!(en.contains("<a href=\"/en/services/dneven-tsentar/\">"));
+    let english_service = read(&out, "en/services/dneven-tsentar/index.html");
+    assert!(english_service.contains(&format!("<a href=\"/en/sources/#{anchor}\">")));
+}
+
+#[test]
+fn home_page_counts_are_the_linked_data() {
+    let site = kartoteka::check(&fixture(), date())
+        .into_site()
+        .unwrap_or_else(|failed| panic!("{failed}"));
+    let services = site.services.len();
+    let running: std::collections::BTreeSet<_> = site
+        .services
+        .values()
+        .filter_map(|s| s.provider.as_ref())
+        .collect();
+    // A service without `units` is not one unit: the sum is not known, so it is not shown.
+    assert!(site.services.values().any(|s| s.units.is_none()));
+    assert_eq!((services, running.len()), (3, 2));
+    let (_dir, out) = built();
+    let bg = read(&out, "index.html");
+    assert!(
+        bg.contains(&format!(
+            "В указателя има {services} услуги, предоставяни от {} организации.",
+            running.len()
+        )),
+        "{bg}"
+    );
+    assert!(
+        !bg.contains("звена"),
+        "no unit count when some services give none"
+    );
+    let en = read(&out, "en/index.html");
+    assert!(en.contains("The directory lists 3 services, run by 2 organisations."));
+    // A term no service uses is not offered with "0".
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let site = dir.path().join("site");
+    crate::common::copy_tree(&fixture(), &site);
+    let vocabularies = site.join("vocabularies.toml");
+    let text = read(&site, "vocabularies.toml");
+    let unused = "target_groups = [\"elderly\", \"children\", \"homeless\"]";
+    std::fs::write(
+        &vocabularies,
+        text.replace("target_groups = [\"elderly\", \"children\"]", unused),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(read(&site, "vocabularies.toml").contains(unused));
+    for (lang, label) in [("bg", "Хора без подслон"), ("en", "Homeless people")] {
+        let ftl = site.join(format!("i18n/{lang}.ftl"));
+        let text = std::fs::read_to_string(&ftl).unwrap_or_default();
+        std::fs::write(&ftl, format!("{text}\ntarget-groups-homeless = {label}\n"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let out = dir.path().join("public");
+    build(&site, &out);
+    for page in ["index.html", "tselevi-grupi/index.html"] {
+        let html = read(&out, page);
+        assert!(html.contains("/tselevi-grupi/elderly/"), "{page}");
+        assert!(
+            !html.contains("/tselevi-grupi/homeless/"),
+            "{page}: no empty term"
+        );
+        assert!(!html.contains(">0 услуги<"), "{page}");
+    }
+}
+
+#[test]
+fn an_unknown_start_or_end_is_never_in_force() {
+    use kartoteka::model::{End, Standing};
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let site = dir.path().join("site");
+    crate::common::copy_tree(&fixture(), &site);
+    let staro = site.join("content/partnerships/staro.md");
+    let text = read(&site, "content/partnerships/staro.md");
+    let term = "start = 2015-01-01\nend = 2019-12-31\n";
+    assert!(text.contains(term));
+    let standing = |term_now: &str| {
+        std::fs::write(&staro, text.replace(term, term_now)).unwrap_or_else(|e| panic!("{e}"));
+        let checked = kartoteka::check(&site, date());
+        let site = checked
+            .into_site()
+            .unwrap_or_else(|failed| panic!("{failed}"));
+        let p = site.partnerships.get("staro").cloned().expect("staro");
+        (p.end, p.standing_on(date()))
+    };
+    // No `end`: unknown, not "in force".
+    assert_eq!(
+        standing("start = 2015-01-01\n"),
+        (End::Unknown, Standing::Unknown)
+    );
+    // A source says it has no end date.
+    assert_eq!(
+        standing("start = 2015-01-01\nend = \"open\"\n"),
+        (End::Open, Standing::InForce)
+    );
+    // An end in the future but no known start: unknown.
+    assert_eq!(
+        standing("end = 2030-01-01\n"),
+        (End::On(Date::new(2030, 1, 1).unwrap()), Standing::Unknown)
+    );
+    // Known and past: ended, whatever the start.
+    assert_eq!(
+        standing("end = 2019-12-31\n"),
+        (End::On(Date::new(2019, 12, 31).unwrap()), Standing::Ended)
+    );
+    // Nothing known: the page says so and never "в сила".
+    std::fs::write(&staro, text.replace(term, "")).unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("public");
+    build(&site, &out);
+    let bg = read(&out, "partnyorstva/staro/index.html");
+    assert!(
+        bg.contains("Източниците не казват дали е в сила към 01.03.2026 г."),
+        "{bg}"
+    );
+    assert!(!bg.contains("В сила"));
+    assert!(bg.contains("<dd>не е известен</dd>"));
+    let en = read(&out, "en/partnerships/staro/index.html");
+    assert!(en.contains("The sources do not say whether it is in force on 1 March 2026."));
+    assert!(!en.contains("In force"));
 }
 
 #[test]

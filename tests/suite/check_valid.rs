@@ -1,6 +1,6 @@
 //! `check` on valid sites: the fixture that uses every field, and the site `init` writes.
 
-use crate::common::{fixed_date, fixture};
+use crate::common::{copy_tree, fixed_date, fixture};
 use kartoteka::model::{Issuer, Lang, Paper};
 
 #[test]
@@ -19,7 +19,7 @@ fn the_full_fixture_loads_every_field() {
         dc.listing.body.get(Lang::En).value.trim(),
         "## What we offer\n\nCare during the day."
     );
-    assert_eq!(dc.units, 2);
+    assert_eq!(dc.units, Some(2));
     assert_eq!(dc.capacity, Some(30));
     assert_eq!((dc.age_min, dc.age_max), (Some(18), Some(99)));
     assert_eq!((dc.self_referral, dc.fee), (Some(false), Some(true)));
@@ -70,7 +70,7 @@ fn the_full_fixture_loads_every_field() {
         Lang::Bg,
         "falls back to Bulgarian"
     );
-    assert_eq!(tsop.units, 1, "units default to 1");
+    assert_eq!(tsop.units, None, "no `units`: not known");
 
     let provider = site.providers.get("obshtina").unwrap();
     assert_eq!(provider.eik.as_deref(), Some("000530632"));
@@ -94,7 +94,7 @@ fn the_full_fixture_loads_every_field() {
     assert_eq!(site.pages.get("pomosht").unwrap().menu, Some(1));
     assert_eq!(site.home.body.get(Lang::En).value.trim(), "Introduction.");
     assert_eq!(site.config.stale_after_days, 400);
-    assert_eq!(site.total_units(), 3);
+    assert_eq!(site.total_units(), (2, false));
 }
 
 #[test]
@@ -110,7 +110,88 @@ fn warnings_are_the_editors_to_do_list() {
     let summary = kartoteka::summary_line(&checked);
     assert_eq!(
         summary,
-        "2 services (3 units), 2 providers, 1 partnerships, 1 pages, 1 brochures — 0 errors, 1 warning, English coverage 86%"
+        "2 services (2 units), 2 providers, 1 partnerships, 1 pages, 1 brochures — 0 errors, 1 warning, English coverage 86%"
+    );
+}
+
+#[test]
+fn the_old_list_of_sources_still_works_with_a_deprecation_warning() {
+    // render-site keeps the old form in providers/obshtina.md: `sources = ["…"]` and `verified`.
+    let checked = kartoteka::check(&fixture("render-site"), fixed_date());
+    let site = checked.site.as_ref().expect("the old form still checks");
+    let provider = site.providers.get("obshtina").expect("obshtina");
+    assert_eq!(provider.listing.sources.len(), 1);
+    assert_eq!(
+        provider.listing.sources[0].title.get(Lang::Bg).value,
+        "Сайт на общината"
+    );
+    assert_eq!(
+        provider.listing.sources[0].date, None,
+        "the old form has no dates"
+    );
+    assert!(
+        provider.listing.verified.is_some(),
+        "`verified` keeps its meaning"
+    );
+    let deprecation = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.path.ends_with("providers/obshtina.md") && d.message.contains("deprecated"))
+        .expect("a deprecation warning");
+    assert!(!deprecation.is_error());
+    let help = deprecation.help.as_deref().unwrap_or_default();
+    assert!(
+        help.contains("[[sources]]\ntitle = \"Сайт на общината\"\ndate = "),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_listing_nobody_checked_is_on_the_to_do_list() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("valid"), dir.path());
+    let path = dir.path().join("content/services/tsop.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("verified = 2026-06-01\n", "")).unwrap();
+    let checked = kartoteka::check(dir.path(), fixed_date());
+    assert!(checked.site.is_some(), "`verified` is optional");
+    let todo: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("never checked"))
+        .map(|d| d.headline())
+        .collect();
+    assert_eq!(
+        todo,
+        [
+            "content/services/tsop.md:2:1: warning: never checked with the provider: the page shows only what the sources say"
+        ]
+    );
+}
+
+#[test]
+fn a_source_is_dated_as_precisely_as_the_document_is() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("valid"), dir.path());
+    let path = dir.path().join("content/services/dneven-tsentar.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let wrong = text.replace("date = \"2026\"", "date = \"2026-1\"");
+    std::fs::write(&path, wrong).unwrap();
+    let checked = kartoteka::check(dir.path(), fixed_date());
+    let errors: Vec<String> = checked.errors().map(|d| d.headline()).collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("neither a month (YYYY-MM) nor a year (YYYY)"),
+        "{errors:?}"
+    );
+    let month = text.replace("date = \"2026\"", "date = \"2026-05\"");
+    std::fs::write(&path, month).unwrap();
+    let site = kartoteka::check(dir.path(), fixed_date())
+        .into_site()
+        .unwrap();
+    assert_eq!(
+        site.services.get("dneven-tsentar").unwrap().listing.sources[0].date,
+        Some(kartoteka::model::SourceDate::Month(2026, 5))
     );
 }
 

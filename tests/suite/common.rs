@@ -79,6 +79,12 @@ pub struct PublishingServer {
     pub work: PathBuf,
 }
 
+/// The placeholder address in the Ruse config.toml.
+pub const RUSE_PLACEHOLDER: &str = "https://uslugi-ruse.example.org/";
+
+/// The address the publishing tests give the Ruse site in its place.
+pub const PUBLISHED_AT: &str = "https://uslugi.test.bg/";
+
 /// Sets up a [`PublishingServer`].
 pub fn publishing_server(keep: usize) -> PublishingServer {
     let dir = tempfile::tempdir().unwrap();
@@ -114,6 +120,11 @@ pub fn publishing_server(keep: usize) -> PublishingServer {
             std::fs::copy(&from, work.join(part)).unwrap();
         }
     }
+    // The Ruse config.toml holds a placeholder address, which publishing refuses: here the site
+    // is published as if its address were decided.
+    let config = work.join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, text.replace(RUSE_PLACEHOLDER, PUBLISHED_AT)).unwrap();
     ok(git(&work, &["add", "-A"]));
     ok(git(&work, &["commit", "-qm", "The Ruse site"]));
     PublishingServer {

@@ -15,7 +15,7 @@ fn fill(kind: Kind, text: &str) -> String {
             line.to_string()
         } else if let Some((key, _)) = line.split_once(" = ") {
             let value = match (kind, key) {
-                (_, "verified") | (_, "start") => "2026-11-01".to_string(),
+                (_, "verified") | (_, "start") | (_, "date") => "2026-11-01".to_string(),
                 (Kind::Service, "type") => "\"tsop\"".to_string(),
                 (Kind::Service, "activities") => "[\"day-care\"]".to_string(),
                 (Kind::Service, "target_groups") => "[\"children\"]".to_string(),

@@ -10,10 +10,19 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use crate::common::{fixed_date, ruse};
+use crate::common::{copy_tree, fixed_date, fixture, ruse};
 use kartoteka::model::{Lang, Site};
 use kartoteka::print::{self, Form, Printed, Subject};
 use kartoteka::urls;
+
+/// The Ruse site as if its address were decided. Its config.toml still holds a placeholder, and
+/// with it brochures are drafts without QR codes (see `a_placeholder_address_prints_drafts`);
+/// these tests print what the real brochures will be.
+fn ruse_addressed() -> Site {
+    let mut site = ruse();
+    site.config.base_url = "https://uslugi.test.bg/".into();
+    site
+}
 
 /// The Ruse brochures, printed once for all tests into `target/tmp/print-ruse/out/`.
 fn printed() -> &'static (Site, Printed, PathBuf) {
@@ -21,7 +30,7 @@ fn printed() -> &'static (Site, Printed, PathBuf) {
     PRINTED.get_or_init(|| {
         let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("print-ruse");
         let _ = std::fs::remove_dir_all(&root);
-        let site = ruse();
+        let site = ruse_addressed();
         let printed = print::brochures(&site, fixed_date(), Some(&root.join("cache")))
             .unwrap_or_else(|e| panic!("{e}"));
         let out = root.join("out");
@@ -245,7 +254,7 @@ fn an_unchanged_site_prints_nothing_again_and_a_change_reprints_only_its_brochur
     let (_, first, _) = printed();
     let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("print-ruse");
     assert_eq!(first.stats.rendered, first.pdfs.len());
-    let site = ruse();
+    let site = ruse_addressed();
     let again = print::brochures(&site, fixed_date(), Some(&root.join("cache"))).unwrap();
     assert_eq!(
         (again.stats.rendered, again.stats.cached),
@@ -256,7 +265,7 @@ fn an_unchanged_site_prints_nothing_again_and_a_change_reprints_only_its_brochur
         assert!(a.bytes == b.bytes, "{}", a.planned.path);
     }
 
-    let mut site = ruse();
+    let mut site = ruse_addressed();
     let service = site
         .services
         .values_mut()
@@ -341,5 +350,82 @@ fn a5_brochures_fill_whole_sheets() {
             "{}: {pages} pages",
             pdf.planned.path
         );
+    }
+}
+
+#[test]
+fn a_placeholder_address_prints_drafts_without_codes_or_addresses() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("valid"), dir.path());
+    let config = dir.path().join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let placeholder = "https://uslugi.example.org/";
+    std::fs::write(
+        &config,
+        text.replace("https://uslugi.test.bg/", placeholder),
+    )
+    .unwrap();
+    let site = kartoteka::check(dir.path(), fixed_date())
+        .into_site()
+        .unwrap_or_else(|failed| panic!("{failed}"));
+    assert_eq!(site.config.base_url, placeholder);
+    let printed = print::brochures(&site, fixed_date(), None).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!printed.pdfs.is_empty());
+    for pdf in &printed.pdfs {
+        let name = &pdf.planned.path;
+        let path = dir.path().join("out").join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &pdf.bytes).unwrap();
+        let path = path.to_string_lossy().into_owned();
+        let Some(text) = tool("pdftotext", &[&path, "-"]) else {
+            return;
+        };
+        let draft = match pdf.planned.lang {
+            Lang::Bg => "ПРОБЕН ОТПЕЧАТЪК – адресът на сайта още не е определен",
+            Lang::En => "DRAFT PRINT – the site's address has not been set yet",
+        };
+        // pdftotext separates pages with a form feed: the line is on every page.
+        let pages: Vec<&str> = text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        assert!(!pages.is_empty(), "{name}");
+        for (n, page) in pages.iter().enumerate() {
+            assert!(
+                squash(page).contains(draft),
+                "{name}, page {}: {page}",
+                n + 1
+            );
+        }
+        assert!(
+            !text.contains("example.org"),
+            "{name}: no web address of the site"
+        );
+        assert!(
+            !text.contains("uslugi."),
+            "{name}: no web address of the site"
+        );
+        let prefix = dir.path().join("page").to_string_lossy().into_owned();
+        if tool("pdftoppm", &["-r", "100", "-gray", "-png", &path, &prefix]).is_none() {
+            return;
+        }
+        let images: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+            .filter(|p| p.ends_with(".png"))
+            .collect();
+        let mut args = vec!["--raw", "-q"];
+        args.extend(images.iter().map(String::as_str));
+        let output = Command::new("zbarimg").args(&args).output();
+        if let Ok(output) = output {
+            assert_eq!(
+                String::from_utf8_lossy(&output.stdout),
+                "",
+                "{name}: no QR code"
+            );
+        }
+        for image in &images {
+            std::fs::remove_file(image).unwrap();
+        }
     }
 }

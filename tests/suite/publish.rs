@@ -61,7 +61,7 @@ fn a_good_push_goes_live_a_bad_one_is_refused_and_rollback_works() {
     let text = std::fs::read_to_string(&service).unwrap();
     std::fs::write(
         &service,
-        text.replacen("verified = ", "capacity = \"many\"\nverified = ", 1),
+        text.replacen("type = ", "capacity = \"many\"\ntype = ", 1),
     )
     .unwrap();
     ok(git(&s.work, &["commit", "-qam", "A mistake"]));
@@ -85,11 +85,7 @@ fn a_good_push_goes_live_a_bad_one_is_refused_and_rollback_works() {
     );
 
     // Fixed: live again, at the new commit.
-    std::fs::write(
-        &service,
-        text.replacen("verified = ", "users = 12\nverified = ", 1),
-    )
-    .unwrap();
+    std::fs::write(&service, text.replacen("type = ", "users = 12\ntype = ", 1)).unwrap();
     ok(git(&s.work, &["commit", "-qam", "Fixed"]));
     let out = git(&s.work, &["push", "origin", "main"]);
     assert!(
@@ -113,6 +109,48 @@ fn a_good_push_goes_live_a_bad_one_is_refused_and_rollback_works() {
     ok(out);
     assert_eq!(live_commit(&s), first);
     assert_eq!(snapshot(&s.live), before);
+}
+
+#[test]
+fn a_placeholder_address_is_never_published() {
+    let s = server();
+    let config = s.work.join("config.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let placeholder = crate::common::RUSE_PLACEHOLDER;
+    std::fs::write(
+        &config,
+        text.replace(crate::common::PUBLISHED_AT, placeholder),
+    )
+    .unwrap();
+    ok(git(&s.work, &["commit", "-qam", "Back to the placeholder"]));
+    let out = git(&s.work, &["push", "origin", "main"]);
+    assert!(!out.status.success(), "the push is refused");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(&format!(
+            "publishing refused: `base_url` in config.toml is still the placeholder address {placeholder}"
+        )),
+        "{said}"
+    );
+    assert!(!s.live.exists(), "nothing went live");
+
+    // `publish ready`, which the CI templates run before deploying, refuses it too.
+    let ready = Command::new(env!("CARGO_BIN_EXE_kartoteka"))
+        .args(["publish", "ready"])
+        .arg(&s.work)
+        .output()
+        .unwrap();
+    assert!(!ready.status.success());
+    assert!(String::from_utf8_lossy(&ready.stderr).contains("still the placeholder address"));
+    assert!(
+        Command::new(env!("CARGO_BIN_EXE_kartoteka"))
+            .args(["publish", "ready"])
+            .arg(repo().join("tests/fixtures/valid"))
+            .status()
+            .unwrap()
+            .success(),
+        "a real address is ready"
+    );
 }
 
 #[test]

@@ -25,7 +25,10 @@ fn the_2020_list_counts_42_services_19_for_children_23_for_adults() {
         .values()
         .filter(|s| in_2020_list(s.service_type.as_str()))
         .collect();
-    let total: u32 = listed.iter().map(|s| s.units).sum();
+    let total: u32 = listed
+        .iter()
+        .map(|s| s.units.expect("every listed service gives units"))
+        .sum();
     assert_eq!(total, 42);
     let children: u32 = listed
         .iter()
@@ -34,7 +37,7 @@ fn the_2020_list_counts_42_services_19_for_children_23_for_adults() {
                 .iter()
                 .any(|g| CHILD_GROUPS.contains(&g.as_str()))
         })
-        .map(|s| s.units)
+        .filter_map(|s| s.units)
         .sum();
     assert_eq!((children, total - children), (19, 23));
     assert!(
@@ -115,13 +118,25 @@ fn every_listing_is_in_both_languages_and_cites_its_sources() {
     assert_eq!(site.english_coverage(), 100.0);
     for service in site.services.values() {
         assert!(
-            !service.listing.sources.get(Lang::Bg).value.is_empty(),
+            !service.listing.sources.is_empty(),
             "{} cites sources",
             service.id
         );
-        assert!(
-            service.listing.sources.has(Lang::En),
-            "{} has English sources",
+        for source in &service.listing.sources {
+            assert!(
+                source.date.is_some(),
+                "{}: every source is dated",
+                service.id
+            );
+            assert!(
+                source.title.has(Lang::En),
+                "{} has English source titles",
+                service.id
+            );
+        }
+        assert_eq!(
+            service.listing.verified, None,
+            "{}: no listing of the Ruse site was ever confirmed with its provider",
             service.id
         );
     }

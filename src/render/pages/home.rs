@@ -31,12 +31,14 @@ pub struct HomePage {
     pub pages: Vec<Link>,
     /// How many services, providers and partnerships the directory lists.
     pub services: usize,
-    /// See `services`.
+    /// The providers that run at least one service ("run by N organisations").
     pub providers: usize,
+    /// Every provider the directory lists, running services or not.
+    pub organisations: usize,
     /// See `services`.
     pub partnerships: usize,
-    /// The facilities the services stand for.
-    pub units: u32,
+    /// The facilities the services stand for, when every service gives its `units`.
+    pub units: Option<u32>,
     /// The "what's new" feed.
     pub feed: String,
     /// The page of printed brochures.
@@ -61,9 +63,13 @@ pub fn context(ctx: &Ctx<'_>) -> HomePage {
         browse: BROWSE.iter().map(|v| terms::vocabulary(ctx, *v)).collect(),
         pages: free_pages(ctx, false),
         services: site.services.len(),
-        providers: site.providers.len(),
+        providers: site.running_providers(),
+        organisations: site.providers.len(),
         partnerships: site.partnerships.len(),
-        units: site.total_units(),
+        units: match site.total_units() {
+            (sum, true) => Some(sum),
+            (_, false) => None,
+        },
         feed: urls::feed(ctx.lang),
         brochures: urls::brochures(ctx.lang),
         providers_url: urls::vocabulary(ctx.lang, Vocab::ProviderKinds),

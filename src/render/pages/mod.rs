@@ -11,6 +11,7 @@ pub mod partnership;
 pub mod parts;
 pub mod provider;
 pub mod service;
+pub mod sources;
 pub mod terms;
 
 use serde::Serialize;
@@ -48,6 +49,8 @@ pub enum PageKind<'a> {
     Brochures,
     /// The accessibility statement (EU Directive 2016/2102), from config.toml.
     Accessibility,
+    /// The source documents of the listings, each with the listings that cite it.
+    Sources,
 }
 
 /// A page of the site by name, generic over how an item is named: [`PageKind::id`] borrows
@@ -79,6 +82,8 @@ pub enum PageId<I> {
     Brochures,
     /// The accessibility statement.
     Accessibility,
+    /// The sources page.
+    Sources,
 }
 
 /// A page's name that owns its ids.
@@ -100,6 +105,7 @@ impl<I: AsRef<str>> PageId<I> {
             PageId::OpenData => urls::open_data(lang),
             PageId::Brochures => urls::brochures(lang),
             PageId::Accessibility => urls::accessibility(lang),
+            PageId::Sources => urls::sources(lang),
         }
     }
 
@@ -118,6 +124,7 @@ impl<I: AsRef<str>> PageId<I> {
             PageId::OpenData => PageId::OpenData,
             PageId::Brochures => PageId::Brochures,
             PageId::Accessibility => PageId::Accessibility,
+            PageId::Sources => PageId::Sources,
         }
     }
 }
@@ -132,6 +139,7 @@ impl<'a> PageKind<'a> {
             PageKind::OpenData,
             PageKind::Brochures,
             PageKind::Accessibility,
+            PageKind::Sources,
         ];
         pages.extend(site.services.values().map(PageKind::Service));
         pages.extend(site.providers.values().map(PageKind::Provider));
@@ -161,6 +169,7 @@ impl<'a> PageKind<'a> {
             PageKind::OpenData => PageId::OpenData,
             PageKind::Brochures => PageId::Brochures,
             PageKind::Accessibility => PageId::Accessibility,
+            PageKind::Sources => PageId::Sources,
         }
     }
 
@@ -184,6 +193,7 @@ impl<'a> PageKind<'a> {
             PageKind::OpenData => "opendata.html",
             PageKind::Brochures => "brochures.html",
             PageKind::Accessibility => "accessibility.html",
+            PageKind::Sources => "sources.html",
         }
     }
 
@@ -195,9 +205,9 @@ impl<'a> PageKind<'a> {
     /// When a person last checked what the page says, for listings.
     pub fn verified(&self) -> Option<Date> {
         match self {
-            PageKind::Service(s) => Some(s.listing.verified),
-            PageKind::Provider(p) => Some(p.listing.verified),
-            PageKind::Partnership(p) => Some(p.listing.verified),
+            PageKind::Service(s) => s.listing.verified,
+            PageKind::Provider(p) => p.listing.verified,
+            PageKind::Partnership(p) => p.listing.verified,
             _ => None,
         }
     }
@@ -361,6 +371,10 @@ fn parts(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets) -> Result<Parts, te
                 ..simple(ctx, "accessibility-title")
             }
         }
+        PageKind::Sources => Parts {
+            view: to_value(&sources::context(ctx))?,
+            ..simple(ctx, "sources-page-title")
+        },
         PageKind::Search => Parts {
             view: serde_json::json!({ "manifest": urls::search_manifest(ctx.lang) }),
             ..simple(ctx, "search-title")

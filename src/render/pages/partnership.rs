@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use super::parts::{self, Provenance};
-use crate::model::{Partnership, Vocab};
+use fluent_bundle::FluentValue;
+
+use crate::model::{End, Partnership, Standing, Vocab};
 use crate::render::view::{Card, Ctx, Link, Term, Text};
 
 /// The context of `partnership.html`.
@@ -22,14 +24,15 @@ pub struct PartnershipPage {
     pub parties: Vec<Link>,
     /// The law or decision it rests on.
     pub legal_basis: Option<Text>,
-    /// First day in force, in words.
-    pub start: String,
-    /// Last day in force, in words, if it ends.
+    /// First day in force, in words, when known.
+    pub start: Option<String>,
+    /// Last day in force, in words, when known.
     pub end: Option<String>,
-    /// Is it in force on the build date?
-    pub in_force: bool,
-    /// Has it not started yet on the build date?
-    pub upcoming: bool,
+    /// The term in words, saying what the sources do not give ("from … to …").
+    pub period: String,
+    /// Is it in force on the build date, as far as the sources say (`in-force`, `not-yet`,
+    /// `ended`, `unknown`)?
+    pub standing: Standing,
     /// The build date, in words.
     pub today: String,
     /// The services it covers.
@@ -53,10 +56,13 @@ pub fn context(ctx: &Ctx<'_>, partnership: &Partnership) -> PartnershipPage {
             .filter_map(|p| ctx.provider_link(p))
             .collect(),
         legal_basis: ctx.opt_text(partnership.legal_basis.as_ref()),
-        start: ctx.date(partnership.start),
-        end: partnership.end.map(|d| ctx.date(d)),
-        in_force: partnership.in_force_on(ctx.date),
-        upcoming: ctx.date < partnership.start,
+        start: partnership.start.map(|d| ctx.date(d)),
+        end: match partnership.end {
+            End::On(d) => Some(ctx.date(d)),
+            End::Open | End::Unknown => None,
+        },
+        period: period(ctx, partnership),
+        standing: partnership.standing_on(ctx.date),
         today: ctx.date(ctx.date),
         services: partnership
             .services
@@ -67,4 +73,22 @@ pub fn context(ctx: &Ctx<'_>, partnership: &Partnership) -> PartnershipPage {
         body: ctx.markdown(&partnership.listing.body),
         provenance: parts::provenance(ctx, &partnership.listing),
     }
+}
+
+/// The term in words: the days the sources give, and what they do not.
+fn period(ctx: &Ctx<'_>, partnership: &Partnership) -> String {
+    let start = partnership.start.map(|d| FluentValue::from(ctx.date(d)));
+    let end = match partnership.end {
+        End::On(d) => Some(FluentValue::from(ctx.date(d))),
+        End::Open | End::Unknown => None,
+    };
+    let (key, args) = match (start, partnership.end, end) {
+        (Some(s), End::On(_), Some(e)) => ("period-from-to", vec![("start", s), ("end", e)]),
+        (Some(s), End::Open, _) => ("period-from", vec![("start", s)]),
+        (Some(s), _, _) => ("period-from-end-unknown", vec![("start", s)]),
+        (None, End::On(_), Some(e)) => ("period-to-start-unknown", vec![("end", e)]),
+        (None, End::Open, _) => ("period-open-start-unknown", vec![]),
+        (None, _, _) => ("period-unknown", vec![]),
+    };
+    ctx.strings.get_with(key, &args)
 }

@@ -60,15 +60,31 @@ pub struct LicenceView {
     pub scope: Option<Text>,
 }
 
-/// The facts at the end of every listing: where they come from, when they were checked.
+/// The facts at the end of every listing: where they come from, and when a person confirmed
+/// them with the provider (if anyone has).
 #[derive(Debug, Serialize)]
 pub struct Provenance {
-    /// Short citations.
-    pub sources: Vec<Text>,
-    /// "Checked on …", in words.
-    pub verified: String,
+    /// The source documents.
+    pub sources: Vec<SourceView>,
+    /// The day the listing was confirmed with its provider, in words; `None` if never.
+    pub verified: Option<String>,
     /// The same date as YYYY-MM-DD, for `<time datetime>`.
-    pub verified_iso: String,
+    pub verified_iso: Option<String>,
+}
+
+/// A source document as a listing cites it.
+#[derive(Debug, Serialize)]
+pub struct SourceView {
+    /// The document's title.
+    pub title: Text,
+    /// Its date in words, at the precision the document gives ("2020 г.").
+    pub date: Option<String>,
+    /// The same as ISO 8601 (`2020`, `2020-01`, `2020-01-28`), for `<time datetime>`.
+    pub date_iso: Option<String>,
+    /// Where in the document the facts stand.
+    pub reference: Option<Text>,
+    /// The document on the sources page.
+    pub url: String,
 }
 
 /// The views of a list of locations.
@@ -131,12 +147,22 @@ pub fn licences(ctx: &Ctx<'_>, licences: &[Licence]) -> Vec<LicenceView> {
         .collect()
 }
 
-/// Sources and the date the listing was checked.
+/// Sources and the date the listing was confirmed with its provider.
 pub fn provenance(ctx: &Ctx<'_>, listing: &Listing) -> Provenance {
     Provenance {
-        sources: ctx.texts(&listing.sources),
-        verified: ctx.date(listing.verified),
-        verified_iso: listing.verified.to_string(),
+        sources: listing
+            .sources
+            .iter()
+            .map(|s| SourceView {
+                title: ctx.text(&s.title),
+                date: s.date.map(|d| ctx.strings.source_date(d)),
+                date_iso: s.date.map(|d| d.to_string()),
+                reference: ctx.opt_text(s.reference.as_ref()),
+                url: urls::source(ctx.lang, &s.anchor()),
+            })
+            .collect(),
+        verified: listing.verified.map(|d| ctx.date(d)),
+        verified_iso: listing.verified.map(|d| d.to_string()),
     }
 }
 

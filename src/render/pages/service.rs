@@ -40,8 +40,8 @@ pub struct ServicePage {
     pub contact: ContactView,
     /// Places.
     pub capacity: Option<u32>,
-    /// Facilities this entry stands for.
-    pub units: u32,
+    /// Facilities this entry stands for, when a source says.
+    pub units: Option<u32>,
     /// How it is paid for.
     pub funding: Option<Term>,
     /// Licences and certificates.

@@ -111,7 +111,7 @@ pub fn counts(site: &Site, vocab: Vocab) -> HashMap<&str, usize> {
     counts
 }
 
-/// A vocabulary with every term and its count.
+/// A vocabulary with every term that lists something, and its count.
 pub fn vocabulary(ctx: &Ctx<'_>, vocab: Vocab) -> VocabView {
     let counts = counts(ctx.site, vocab);
     VocabView {
@@ -123,9 +123,13 @@ pub fn vocabulary(ctx: &Ctx<'_>, vocab: Vocab) -> VocabView {
             .vocabularies
             .ids(vocab)
             .iter()
-            .map(|id| TermCount {
-                term: ctx.term(vocab, id),
-                count: counts.get(id.as_str()).copied().unwrap_or(0),
+            .filter_map(|id| {
+                // A term nothing uses is not offered: "0 services" is a dead end.
+                let count = counts.get(id.as_str()).copied()?;
+                Some(TermCount {
+                    term: ctx.term(vocab, id),
+                    count,
+                })
             })
             .collect(),
     }

@@ -230,3 +230,35 @@ print-closing-title = Пълният указател
 print-closing-text = Всички социални услуги в общината, с адреси, телефони и последни данни, са в електронния указател. Там има търсене и брошури на доставчиците.
 print-scan = Сканирайте кодовете с телефона си: всеки отваря страницата на услугата в указателя.
 
+
+## Източници, проверка и срокове (issue 17)
+
+sources-according-to = По данни от:
+checked-with-provider = Проверено с доставчика на
+date-month = { $monthname } { $year } г.
+date-year = { $year } г.
+in-force-unknown = Източниците не казват дали е в сила към { $date }.
+period-from-end-unknown = от { $start }; крайната дата не е известна
+period-to-start-unknown = до { $end }; началната дата не е известна
+period-open-start-unknown = без краен срок; началната дата не е известна
+period-unknown = не е известен
+print-draft = ПРОБЕН ОТПЕЧАТЪК – адресът на сайта още не е определен
+home-counts-without-units = В указателя има { $services ->
+    [one] 1 услуга
+   *[other] { $services } услуги
+}{ $providers ->
+    [0] {""}
+   *[other] { $services ->
+        [one] , предоставяна от
+       *[other] , предоставяни от
+    } { $providers ->
+        [one] 1 организация
+       *[other] { $providers } организации
+    }
+}.
+sources-page-title = Източници на данните
+sources-page-intro = Документите, от които идват сведенията в указателя, с датите им и записите, които се позовават на тях. Сведенията са толкова верни, колкото са документите към датата си.
+sources-page-cited-by = { $count ->
+    [one] На него се позовава 1 запис:
+   *[other] На него се позовават { $count } записа:
+}

@@ -230,3 +230,30 @@ print-closing-title = The full directory
 print-closing-text = Every social service in the municipality, with addresses, phone numbers and the latest details, is in the online directory. It also has a search and the providers' brochures.
 print-scan = Scan the codes with your phone: each opens the service's page in the directory.
 
+
+## Sources, checking and terms (issue 17)
+
+sources-according-to = According to:
+checked-with-provider = Checked with the provider on
+date-month = { $monthname } { $year }
+date-year = { $year }
+in-force-unknown = The sources do not say whether it is in force on { $date }.
+period-from-end-unknown = From { $start }; the end date is not known
+period-to-start-unknown = Until { $end }; the start date is not known
+period-open-start-unknown = With no end date; the start date is not known
+period-unknown = Not known
+print-draft = DRAFT PRINT – the site's address has not been set yet
+home-counts-without-units = The directory lists { $services ->
+    [one] 1 service
+   *[other] { $services } services
+}{ $providers ->
+    [0] {""}
+    [one] , run by 1 organisation
+   *[other] , run by { $providers } organisations
+}.
+sources-page-title = Sources of the information
+sources-page-intro = The documents the directory's information comes from, with their dates and the entries that cite them. The information is as true as the documents were on their dates.
+sources-page-cited-by = { $count ->
+    [one] Cited by 1 entry:
+   *[other] Cited by { $count } entries:
+}
