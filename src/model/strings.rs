@@ -8,6 +8,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+use super::vocab::VocabForm;
 use super::{Date, Lang, Vocab};
 
 /// A vocabulary term's label, with the language it is written in (the default language's
@@ -103,6 +104,15 @@ impl Strings {
     /// The description of a vocabulary term (the label's `.description`), if any.
     pub fn description(&self, vocab: Vocab, id: &str) -> Option<String> {
         self.attribute(&vocab.label_key(id), "description")
+    }
+
+    /// The name of a vocabulary in one of its forms (`vocab-target-groups.facet`); the name
+    /// itself when the message lacks that attribute (a site that renames a vocabulary in its
+    /// own file renames it everywhere, unless it gives the forms too).
+    pub fn vocab_name(&self, vocab: Vocab, form: VocabForm) -> String {
+        let key = vocab.name_key();
+        self.attribute(&key, form.attribute())
+            .unwrap_or_else(|| self.get(&key))
     }
 
     /// A date in words of this language, from the message `date` ("28.01.2020 г.",

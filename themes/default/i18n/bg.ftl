@@ -15,6 +15,20 @@ search-button = Търсене
 search-title = Търсене
 search-noscript = Търсенето изисква JavaScript, който е изключен. Можете да намерите всяка услуга и чрез разделите:
 search-browse = Или разгледайте:
+# Думите на search.js (идват с manifest.json): { $q } е заявката, { $n } — число.
+search-results-one = резултат за „{ $q }“.
+search-results-many = резултата за „{ $q }“.
+search-partial = Няма страница с всички думи; показани са най-близките.
+search-did-you-mean = Може би търсите:
+search-filters = Филтри
+search-any = Всички
+search-nearest = Най-близо до мен
+search-nearest-help = Местоположението ви остава в браузъра и не се изпраща никъде.
+search-nearest-failed = Местоположението не е достъпно.
+search-km = { $n } км
+search-more = Покажи още
+search-loading = Търсене…
+search-error = Търсенето не можа да се зареди.
 
 ## Бройки (правилата за множествено число на Fluent)
 services-count = { $count ->
@@ -57,13 +71,36 @@ feed-link = Ново в указателя (Atom)
 footer-built = Сайтът е обновен на { $date }
 
 ## Речници
+# Името на речника като заглавие на страниците му; .facet — като филтър при търсенето;
+# .taxonomy и .description — като таксономия в отворените данни.
 vocab-service-types = Видове услуги
+    .facet = Вид услуга
+    .taxonomy = Видове услуги
+    .description = Видът на социалната услуга.
 vocab-activities = Какво предлагат услугите
+    .facet = Дейност
+    .taxonomy = Дейности по Закона за социалните услуги
+    .description = Десетте групи дейности по Закона за социалните услуги (в сила от 01.07.2020).
 vocab-target-groups = За кого са услугите
+    .facet = За кого
+    .taxonomy = Целеви групи
+    .description = За кого е услугата.
 vocab-funding = Финансиране
+    .facet = Финансиране
+    .taxonomy = Финансиране
+    .description = Откъде идват парите за услугата.
 vocab-localities = Населени места
+    .facet = Населено място
+    .taxonomy = Населени места
+    .description = Населеното място, в което е адресът.
 vocab-provider-kinds = Организации
+    .facet = Вид организация
+    .taxonomy = Видове организации
+    .description = Какъв вид е организацията.
 vocab-partnership-kinds = Партньорства
+    .facet = Вид споразумение
+    .taxonomy = Видове партньорства
+    .description = Какъв вид е споразумението между организации.
 term-empty = Тук все още няма нищо.
 
 ## Страница на услуга

@@ -15,6 +15,20 @@ search-button = Search
 search-title = Search
 search-noscript = Search needs JavaScript, which is switched off. You can find every service by browsing instead:
 search-browse = Or browse:
+# The words of search.js (shipped in manifest.json): { $q } is the query, { $n } a number.
+search-results-one = result for “{ $q }”.
+search-results-many = results for “{ $q }”.
+search-partial = No page has every word; the closest are shown.
+search-did-you-mean = Did you mean:
+search-filters = Filters
+search-any = All
+search-nearest = Nearest to me
+search-nearest-help = Your location stays in your browser and is sent nowhere.
+search-nearest-failed = Your location is not available.
+search-km = { $n } km
+search-more = Show more
+search-loading = Searching…
+search-error = Search could not be loaded.
 
 ## Counts (Fluent plural rules)
 services-count = { $count ->
@@ -57,13 +71,36 @@ feed-link = What's new (Atom feed)
 footer-built = Site updated on { $date }
 
 ## Vocabularies
+# A vocabulary's name as the heading of its pages; .facet as a search filter; .taxonomy and
+# .description as a taxonomy in the open data.
 vocab-service-types = Types of service
+    .facet = Type of service
+    .taxonomy = Service types
+    .description = The kind of social service.
 vocab-activities = What services offer
+    .facet = Activity
+    .taxonomy = Activities under the Social Services Act
+    .description = The ten groups of activities of the Social Services Act (in force since 1 July 2020).
 vocab-target-groups = Whom services are for
+    .facet = For whom
+    .taxonomy = Target groups
+    .description = Whom the service is for.
 vocab-funding = Funding
+    .facet = Funding
+    .taxonomy = Funding
+    .description = Where the money for the service comes from.
 vocab-localities = Towns and villages
+    .facet = Town or village
+    .taxonomy = Places
+    .description = The town or village of the address.
 vocab-provider-kinds = Organisations
+    .facet = Kind of organisation
+    .taxonomy = Kinds of organisation
+    .description = What kind of organisation it is.
 vocab-partnership-kinds = Partnerships
+    .facet = Kind of agreement
+    .taxonomy = Kinds of partnership
+    .description = What kind of agreement between organisations it is.
 term-empty = Nothing is listed here yet.
 
 ## Service page
