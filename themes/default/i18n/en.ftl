@@ -131,6 +131,10 @@ more = More about it
 wheelchair-yes = Wheelchair accessible
 wheelchair-no = Not wheelchair accessible
 map-link = Show on the map (OpenStreetMap)
+# Also in brochures and in the open data (.description).
+no-provider = Provider not listed
+    .description = The directory's sources do not say who runs these services.
+
 
 ## Contact
 contact = Contact
@@ -186,12 +190,6 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
-open-data-link = Open data
-open-data-files = Files
-open-data-bytes = { $count ->
-    [one] { $count } byte
-   *[other] { $count } bytes
-}
 brochures-title = Brochures
 brochures-link = Printable brochures
 brochures-intro = PDF brochures to print and hand out at meetings, seminars and fairs. Each service in them has a QR code that opens its page in the directory.
@@ -267,3 +265,54 @@ print-closing-title = The full directory
 print-closing-text = Every social service in the municipality, with addresses, phone numbers and the latest details, is in the online directory. It also has a search and the providers' brochures.
 print-scan = Scan the codes with your phone: each opens the service's page in the directory.
 
+## Open data: the page
+# The link to the page, and its title.
+open-data-link = Open data
+open-data-files = Files
+open-data-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+}
+opendata-page-intro = The data of this directory are free to reuse – by the Social Assistance Agency, by helplines, by journalists, by the Bulgarian open data portal. Here are all { $services } services and { $organizations } organisations of the directory, made afresh when the site was last published ({ $date }). They are published by { $publisher }.
+opendata-page-standard = The files follow the international standard for directories of human services, Open Referral's Human Services Data Specification (HSDS) 3.0. hsds.json holds the arrays organizations and services; each service is a complete HSDS object with its organisation, addresses, opening hours, phones, contacts, funding and classifications (service type, activities, target groups, funding, place). The same data are in HSDS's tabular form too: CSV files described by datapackage.json (a Frictionless Data Package).
+opendata-page-languages = HSDS has no fields in several languages, so each language has its own files: hsds.json and csv/bg/ are in Bulgarian, hsds.en.json and csv/en/ in English. Records have the same identifiers in both languages. Where an English translation is still missing, the text is in Bulgarian and addresses are transliterated.
+opendata-page-ids = Identifiers are version 5 UUIDs made from the directory's own ids (for example service/<id> for a service, provider/<id> for an organisation), so they do not change from one publication to the next. The address of each service's and organisation's page is in the url and uri fields. Times are local time in Bulgaria.
+opendata-data-licence = The data are published under the { $name } licence.
+opendata-data-licence-none = The municipality has not yet chosen a licence for the data.
+opendata-file-json = All organisations and services in HSDS 3.0, as JSON
+opendata-file-datapackage = Description of the CSV tables (Frictionless Data Package)
+opendata-file-table = HSDS table “{ $name }”, CSV
+
+## Open data: the HSDS files
+opendata-package-description = The directory's social services and organisations in the Human Services Data Specification (HSDS) 3.0, tabular form.
+opendata-free-of-charge = The service is free of charge for its users.
+opendata-charges = The service charges its users a fee.
+opendata-self-referral = You can go to the service directly, without a referral from the Social Assistance Directorate.
+opendata-needs-referral = A referral from the Social Assistance Directorate is needed.
+opendata-ages-range = Ages { $min } to { $max }.
+opendata-ages-from = Ages { $min } and over.
+opendata-ages-to = Ages up to { $max }.
+opendata-wheelchair-yes = Wheelchair accessible.
+opendata-wheelchair-no = Not wheelchair accessible.
+opendata-bulgarian = Bulgarian
+opendata-language-note = Social services in Bulgaria are delivered in Bulgarian; the directory's sources name no other languages.
+opendata-eik = EIK (Bulgarian Unified Identification Code)
+# A service's licence: its number, then the date of issue, issuer and scope when known (none when not).
+opendata-service-licence = { licence-number }{ $issued ->
+        [none] {""}
+       *[other] {" "}of { $issued }
+    }{ $issuer ->
+        [none] {""}
+       *[other] , issued by { $issuer }
+    }{ $scope ->
+        [none] {""}
+       *[other] {" "}({ $scope })
+    }
+# Before the public-holiday rules in the schedules' notes.
+opendata-public-holidays = Public holidays
+# Numbers about a service that HSDS has no field for (attributes of the "figures" taxonomy).
+opendata-figures = Figures about the service
+    .description = Numbers about a service that HSDS 3.0 has no field for; the number is the attribute's value.
+opendata-figure-units = Number of separate facilities
+opendata-figure-capacity = Capacity (places)
+opendata-figure-users = Number of users, as last reported
