@@ -8,6 +8,9 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+use std::sync::OnceLock;
+
+use super::hours::HoursWords;
 use super::vocab::VocabForm;
 use super::{Date, Lang, Vocab};
 
@@ -27,6 +30,7 @@ pub struct Label {
 pub struct Strings {
     lang: Lang,
     bundle: FluentBundle<FluentResource>,
+    hours: OnceLock<HoursWords>,
 }
 
 impl std::fmt::Debug for Strings {
@@ -51,7 +55,11 @@ impl Strings {
             };
             bundle.add_resource_overriding(resource);
         }
-        Strings { lang, bundle }
+        Strings {
+            lang,
+            bundle,
+            hours: OnceLock::new(),
+        }
     }
 
     /// The language these strings are in.
@@ -113,6 +121,11 @@ impl Strings {
         let key = vocab.name_key();
         self.attribute(&key, form.attribute())
             .unwrap_or_else(|| self.get(&key))
+    }
+
+    /// The words opening hours are written in (`hours-*`), read once.
+    pub fn hours(&self) -> &HoursWords {
+        self.hours.get_or_init(|| HoursWords::new(self))
     }
 
     /// A date in words of this language, from the message `date` ("28.01.2020 г.",

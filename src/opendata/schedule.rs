@@ -31,7 +31,7 @@ pub fn schedules(
     key: &Key,
     owner: &Owner,
 ) -> Vec<Schedule> {
-    let description = hours.render(strings.lang()).join("; ");
+    let description = hours.render(strings.hours()).join("; ");
     let notes = holiday_notes(hours, strings);
     let make = |n: usize, byday: Option<String>, range: Option<TimeRange>| Schedule {
         id: key.child("schedule", n).uuid(),
@@ -97,7 +97,7 @@ fn holiday_notes(hours: &OpeningHours, strings: &Strings) -> Option<String> {
         .rules
         .iter()
         .filter(|r| r.days == DaySelector::PublicHolidays)
-        .map(|r| r.render(strings.lang()))
+        .map(|r| r.render(strings.hours()))
         .collect();
     let label = || strings.get("opendata-public-holidays");
     (!rules.is_empty()).then(|| format!("{}: {}", label(), rules.join("; ")))

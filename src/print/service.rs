@@ -126,7 +126,7 @@ fn location(location: &Location, strings: &PrintStrings) -> Vec<Text> {
     };
     let mut lines = vec![Text::new(format!("{street}, {place}"), street_lang)];
     if let Some(hours) = &location.hours {
-        lines.push(strings.plain(hours.render(lang).join("; ")));
+        lines.push(strings.plain(hours.render(strings.hours()).join("; ")));
     }
     let wheelchair = location.wheelchair.map(|w| match w {
         true => strings.get("print-wheelchair-yes"),

@@ -16,8 +16,9 @@ mod parse;
 
 pub use parse::parse;
 
-use crate::model::Lang;
 use std::fmt;
+
+use crate::model::strings::Strings;
 
 /// Minutes in a day; `24:00` is stored as this value.
 const DAY_MINUTES: u16 = 24 * 60;
@@ -61,11 +62,6 @@ impl Weekday {
     /// The two-letter OSM code, e.g. "Mo".
     pub fn osm(self) -> &'static str {
         ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"][self.index()]
-    }
-
-    /// The abbreviated name in a language: "пон." or "Mon".
-    pub fn short_name(self, lang: Lang) -> &'static str {
-        words(lang).days[self.index()]
     }
 
     fn from_osm(code: &str) -> Option<Weekday> {
@@ -194,38 +190,41 @@ impl std::error::Error for HoursError {}
 // ---------------------------------------------------------------------------
 // Rendering
 
-/// The words used to render opening hours in one language.
-struct Words {
-    days: [&'static str; 7],
-    every_day: &'static str,
-    holidays: &'static str,
-    closed: &'static str,
-    all_day: &'static str,
-    always: &'static str,
+/// The words opening hours are written in, in one language: the `hours-*` messages of the
+/// site's strings ([`Strings::hours`] reads them once).
+#[derive(Clone, Debug)]
+pub struct HoursWords {
+    /// Abbreviated day names, Monday first: "пон.", "Mon".
+    pub days: [String; 7],
+    /// A rule without days: "всеки ден".
+    pub every_day: String,
+    /// `PH`: "официални празници".
+    pub public_holidays: String,
+    /// No times: "затворено".
+    pub closed: String,
+    /// `00:00-24:00` on some days: "денонощно".
+    pub open_24_hours: String,
+    /// `24/7`: "денонощно, всеки ден".
+    pub always_open: String,
 }
 
-const BG: Words = Words {
-    days: ["пон.", "вт.", "ср.", "чет.", "пет.", "съб.", "нед."],
-    every_day: "всеки ден",
-    holidays: "официални празници",
-    closed: "затворено",
-    all_day: "денонощно",
-    always: "денонощно, всеки ден",
-};
+impl HoursWords {
+    /// The words of `strings`' language.
+    pub fn new(strings: &Strings) -> HoursWords {
+        HoursWords {
+            days: Weekday::ALL
+                .map(|d| strings.get(&format!("hours-day-{}", d.osm().to_lowercase()))),
+            every_day: strings.get("hours-every-day"),
+            public_holidays: strings.get("hours-public-holidays"),
+            closed: strings.get("hours-closed"),
+            open_24_hours: strings.get("hours-open-24-hours"),
+            always_open: strings.get("hours-always-open"),
+        }
+    }
 
-const EN: Words = Words {
-    days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-    every_day: "every day",
-    holidays: "public holidays",
-    closed: "closed",
-    all_day: "open 24 hours",
-    always: "open 24 hours, every day",
-};
-
-fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Bg => &BG,
-        Lang::En => &EN,
+    /// The abbreviated name of `day`: "пон.", "Mon".
+    pub fn day(&self, day: Weekday) -> &str {
+        &self.days[day.index()]
     }
 }
 
@@ -234,24 +233,23 @@ fn hhmm(minutes: u16) -> String {
 }
 
 impl OpeningHours {
-    /// Renders each rule as one line in words, e.g. "пон.–пет. 08:30–17:00" or "Sun: closed".
-    pub fn render(&self, lang: Lang) -> Vec<String> {
-        self.rules.iter().map(|rule| rule.render(lang)).collect()
+    /// Renders each rule as one line in `words`, e.g. "пон.–пет. 08:30–17:00" or "Sun: closed".
+    pub fn render(&self, words: &HoursWords) -> Vec<String> {
+        self.rules.iter().map(|rule| rule.render(words)).collect()
     }
 }
 
 impl Rule {
-    /// Renders the rule in words in the given language.
-    pub fn render(&self, lang: Lang) -> String {
-        let w = words(lang);
-        let days = self.days.render(lang);
+    /// Renders the rule in `words`.
+    pub fn render(&self, words: &HoursWords) -> String {
+        let days = self.days.render(words);
         let full_day = self.times == [TimeRange::FULL_DAY];
         if full_day && self.days == DaySelector::EveryDay {
-            w.always.to_string()
+            words.always_open.clone()
         } else if full_day {
-            format!("{days}: {}", w.all_day)
+            format!("{days}: {}", words.open_24_hours)
         } else if self.times.is_empty() {
-            format!("{days}: {}", w.closed)
+            format!("{days}: {}", words.closed)
         } else {
             let times: Vec<String> = self.times.iter().map(|t| t.render()).collect();
             format!("{days} {}", times.join(", "))
@@ -261,13 +259,12 @@ impl Rule {
 
 impl DaySelector {
     /// Renders the days in words: "пон.–пет., нед.", "every day", "public holidays".
-    pub fn render(&self, lang: Lang) -> String {
-        let w = words(lang);
+    pub fn render(&self, words: &HoursWords) -> String {
         match self {
-            DaySelector::EveryDay => w.every_day.to_string(),
-            DaySelector::PublicHolidays => w.holidays.to_string(),
+            DaySelector::EveryDay => words.every_day.clone(),
+            DaySelector::PublicHolidays => words.public_holidays.clone(),
             DaySelector::Days(spans) => {
-                let parts: Vec<String> = spans.iter().map(|s| s.render(lang)).collect();
+                let parts: Vec<String> = spans.iter().map(|s| s.render(words)).collect();
                 parts.join(", ")
             }
         }
@@ -276,12 +273,12 @@ impl DaySelector {
 
 impl DaySpan {
     /// Renders the span with an en dash: "пон.–пет." or "Mon".
-    pub fn render(self, lang: Lang) -> String {
-        let first = self.first.short_name(lang);
+    pub fn render(self, words: &HoursWords) -> String {
+        let first = words.day(self.first);
         if self.first == self.last {
             first.to_string()
         } else {
-            format!("{first}–{}", self.last.short_name(lang))
+            format!("{first}–{}", words.day(self.last))
         }
     }
 }
@@ -354,9 +351,20 @@ impl serde::Serialize for OpeningHours {
 mod tests {
     use super::*;
 
+    use crate::model::Lang;
+
+    /// The hours words of the built-in theme.
+    fn words(lang: Lang) -> HoursWords {
+        let theme = crate::load::theme::built_in();
+        HoursWords::new(&Strings::new(
+            lang,
+            theme.strings.get(&lang).map(String::as_str),
+        ))
+    }
+
     fn render(input: &str, lang: Lang) -> Vec<String> {
         match parse(input) {
-            Ok(hours) => hours.render(lang),
+            Ok(hours) => hours.render(&words(lang)),
             Err(e) => panic!("{input:?} did not parse: {e}"),
         }
     }

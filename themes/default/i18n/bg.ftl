@@ -135,6 +135,19 @@ map-link = Вижте на картата (OpenStreetMap)
 no-provider = Доставчикът не е посочен
     .description = Източниците на указателя не посочват кой предоставя тези услуги.
 
+## Работно време
+hours-day-mo = пон.
+hours-day-tu = вт.
+hours-day-we = ср.
+hours-day-th = чет.
+hours-day-fr = пет.
+hours-day-sa = съб.
+hours-day-su = нед.
+hours-every-day = всеки ден
+hours-public-holidays = официални празници
+hours-closed = затворено
+hours-open-24-hours = денонощно
+hours-always-open = { hours-open-24-hours }, { hours-every-day }
 
 ## Контакт
 contact = Контакт

@@ -135,6 +135,19 @@ map-link = Show on the map (OpenStreetMap)
 no-provider = Provider not listed
     .description = The directory's sources do not say who runs these services.
 
+## Opening hours
+hours-day-mo = Mon
+hours-day-tu = Tue
+hours-day-we = Wed
+hours-day-th = Thu
+hours-day-fr = Fri
+hours-day-sa = Sat
+hours-day-su = Sun
+hours-every-day = every day
+hours-public-holidays = public holidays
+hours-closed = closed
+hours-open-24-hours = open 24 hours
+hours-always-open = { hours-open-24-hours }, { hours-every-day }
 
 ## Contact
 contact = Contact
