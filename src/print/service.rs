@@ -148,7 +148,7 @@ fn access(service: &Service, strings: &PrintStrings) -> Option<Row> {
         lines.push(strings.plain(strings.get(id)));
     }
     if let Some(fee) = service.fee {
-        let id = if fee { "print-fee-yes" } else { "print-fee-no" };
+        let id = if fee { "fee-yes" } else { "print-fee-no" };
         lines.push(strings.plain(strings.get(id)));
     }
     if let Some(places) = service.capacity {
@@ -164,7 +164,7 @@ fn runs(site: &Site, service: &Service, strings: &PrintStrings) -> Option<Row> {
         .and_then(|id| site.providers.get(id));
     let line = match provider {
         Some(p) => Text::of(&p.listing.title, strings.lang()),
-        None => strings.plain(strings.get("print-no-provider")),
+        None => strings.plain(strings.get("no-provider")),
     };
     Some(Row::new(strings.get("print-runs"), vec![line]))
 }
