@@ -35,7 +35,7 @@ pub use kinds::{
 pub use lang::{Lang, Localized, Shown};
 pub use parts::{Contact, Coordinates, Issuer, Licence, Listing, Location, Origin};
 pub use source::{Citation, Source, SourceDate, SourceDocument};
-pub use vocab::{TermId, Vocab, Vocabularies};
+pub use vocab::{TermId, Vocab, VocabForm, Vocabularies};
 
 use config::Config;
 use messages::SiteMessages;

@@ -8,6 +8,10 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+use std::sync::OnceLock;
+
+use super::hours::HoursWords;
+use super::vocab::VocabForm;
 use super::{Date, Lang, SourceDate, Vocab};
 
 /// A vocabulary term's label, with the language it is written in (the default language's
@@ -26,6 +30,7 @@ pub struct Label {
 pub struct Strings {
     lang: Lang,
     bundle: FluentBundle<FluentResource>,
+    hours: OnceLock<HoursWords>,
 }
 
 impl std::fmt::Debug for Strings {
@@ -50,7 +55,11 @@ impl Strings {
             };
             bundle.add_resource_overriding(resource);
         }
-        Strings { lang, bundle }
+        Strings {
+            lang,
+            bundle,
+            hours: OnceLock::new(),
+        }
     }
 
     /// The language these strings are in.
@@ -103,6 +112,20 @@ impl Strings {
     /// The description of a vocabulary term (the label's `.description`), if any.
     pub fn description(&self, vocab: Vocab, id: &str) -> Option<String> {
         self.attribute(&vocab.label_key(id), "description")
+    }
+
+    /// The name of a vocabulary in one of its forms (`vocab-target-groups.facet`); the name
+    /// itself when the message lacks that attribute (a site that renames a vocabulary in its
+    /// own file renames it everywhere, unless it gives the forms too).
+    pub fn vocab_name(&self, vocab: Vocab, form: VocabForm) -> String {
+        let key = vocab.name_key();
+        self.attribute(&key, form.attribute())
+            .unwrap_or_else(|| self.get(&key))
+    }
+
+    /// The words opening hours are written in (`hours-*`), read once.
+    pub fn hours(&self) -> &HoursWords {
+        self.hours.get_or_init(|| HoursWords::new(self))
     }
 
     /// A date in words of this language, from the message `date` ("28.01.2020 г.",

@@ -51,6 +51,12 @@ impl Vocab {
         }
     }
 
+    /// The Fluent message id of the vocabulary's name: `vocab-target-groups`. Its value heads
+    /// the vocabulary's pages; its attributes name it elsewhere (see [`VocabForm`]).
+    pub fn name_key(self) -> String {
+        format!("vocab-{}", self.key().replace('_', "-"))
+    }
+
     /// The Fluent message id of a term's label: `activities-day-care`.
     pub fn label_key(self, id: &str) -> String {
         format!("{}-{}", self.key().replace('_', "-"), id)
@@ -135,6 +141,29 @@ impl Vocabularies {
     /// The terms of list `V` as typed ids, in file order.
     pub fn terms<V: Vocabulary>(&self) -> Vec<TermId<V>> {
         self.ids(V::VOCAB).iter().map(|id| Id::new(id)).collect()
+    }
+}
+
+/// Where a vocabulary's name is shown: each place has its own form of it, an attribute of
+/// the vocabulary's message ([`Vocab::name_key`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VocabForm {
+    /// A filter on the search page (`.facet`): "За кого".
+    Facet,
+    /// A taxonomy of the open data (`.taxonomy`): "Целеви групи".
+    Taxonomy,
+    /// What the taxonomy classifies, in the open data (`.description`).
+    Description,
+}
+
+impl VocabForm {
+    /// The attribute holding this form.
+    pub fn attribute(self) -> &'static str {
+        match self {
+            VocabForm::Facet => "facet",
+            VocabForm::Taxonomy => "taxonomy",
+            VocabForm::Description => "description",
+        }
     }
 }
 

@@ -4,17 +4,16 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::model::strings::Label;
+use crate::model::strings::{Label, Strings};
 use crate::model::translit::transliterate;
-use crate::model::{Lang, Localized, Site, Vocab};
+use crate::model::{Lang, Localized, Site, Vocab, VocabForm};
 use crate::urls;
 
 use super::hsds::{Attribute, Taxonomy, TaxonomyTerm};
 use super::ids::Key;
-use super::words::{Words, words};
 
 /// The facts about a service that have no HSDS field, kept as attribute values of the
-/// `figures` taxonomy (their names are in [`Words::figures`], in this order).
+/// `figures` taxonomy, named by the messages `opendata-figure-<code>`.
 pub const FIGURES: [&str; 3] = ["units", "capacity", "users"];
 
 /// The mapping context of one language's file.
@@ -23,8 +22,8 @@ pub struct Ctx<'a> {
     pub site: &'a Site,
     /// The language of the file.
     pub lang: Lang,
-    /// Plain strings of the language.
-    pub words: &'static Words,
+    /// The words of the language.
+    pub strings: &'a Strings,
     /// The ids of records met again and again (taxonomies, terms, the owner of several
     /// attributes), by key: a UUID v5 is a SHA-1 hash, and the export makes thousands.
     ids: RefCell<HashMap<Key, String>>,
@@ -36,7 +35,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             site,
             lang,
-            words: words(lang),
+            strings: site.strings(lang),
             ids: RefCell::default(),
         }
     }
@@ -50,6 +49,16 @@ impl<'a> Ctx<'a> {
             description: label.description.as_deref().map(one_line),
             lang: label.lang,
         }
+    }
+
+    /// The message `id`, and its `.description` (the message itself when it has none).
+    pub fn described(&self, id: &str) -> (String, String) {
+        let text = self.strings.get(id);
+        let description = self
+            .strings
+            .attribute(id, "description")
+            .unwrap_or_else(|| text.clone());
+        (text, description)
     }
 
     /// The HSDS id of `key`, remembered for the next time.
@@ -100,8 +109,8 @@ impl<'a> Ctx<'a> {
         let label = self.label(vocab, id);
         let taxonomy = Taxonomy {
             id: self.id(Key::new("taxonomy", vocab.key())),
-            name: self.words.vocab_name(vocab).to_string(),
-            description: self.words.vocab_description(vocab).to_string(),
+            name: self.strings.vocab_name(vocab, VocabForm::Taxonomy),
+            description: self.strings.vocab_name(vocab, VocabForm::Description),
             uri: Some(self.url(&urls::vocabulary(self.lang, vocab))),
         };
         let term = TaxonomyTerm {
@@ -126,19 +135,22 @@ impl<'a> Ctx<'a> {
         code: &str,
         value: u32,
     ) -> Option<Attribute> {
-        let index = FIGURES.iter().position(|c| *c == code)?;
-        let name = self.words.figures[index];
+        if !FIGURES.contains(&code) {
+            return None;
+        }
+        let name = self.strings.get(&format!("opendata-figure-{code}"));
+        let (taxonomy_name, description) = self.described("opendata-figures");
         let taxonomy = Taxonomy {
             id: self.id(Key::new("taxonomy", "figures")),
-            name: self.words.figures_taxonomy.to_string(),
-            description: self.words.figures_description.to_string(),
+            name: taxonomy_name,
+            description,
             uri: None,
         };
         let term = TaxonomyTerm {
             id: self.id(Key::new("term", &format!("figures/{code}"))),
             code: code.to_string(),
-            name: name.to_string(),
-            description: name.to_string(),
+            description: name.clone(),
+            name,
             taxonomy: taxonomy.name.clone(),
             language: self.lang.code(),
             taxonomy_id: taxonomy.id.clone(),

@@ -38,12 +38,11 @@ pub fn location(
         .map(|yes| Accessibility {
             id: key.child("accessibility", 1).uuid(),
             location_id: id.clone(),
-            description: if yes {
-                ctx.words.wheelchair
+            description: ctx.strings.get(if yes {
+                "opendata-wheelchair-yes"
             } else {
-                ctx.words.no_wheelchair
-            }
-            .to_string(),
+                "opendata-wheelchair-no"
+            }),
         })
         .into_iter()
         .collect();
@@ -53,7 +52,7 @@ pub fn location(
                 location_id: Some(id.clone()),
                 ..Owner::default()
             };
-            schedules(hours, ctx.lang, key, &owner)
+            schedules(hours, ctx.strings, key, &owner)
         }
         _ => Vec::new(),
     };

@@ -26,7 +26,6 @@ mod rows;
 mod schedule;
 mod service;
 mod tabular;
-mod words;
 
 use std::cell::RefCell;
 use std::io;
@@ -146,7 +145,7 @@ pub fn write_language<E>(
     let package = tabular::datapackage(
         &format!("hsds-{}", lang.code()),
         &ctx.text(&site.config.title),
-        ctx.words.package_description,
+        &ctx.strings.get("opendata-package-description"),
         &ctx.url(&page_url(lang)),
         site.config
             .opendata

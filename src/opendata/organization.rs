@@ -46,7 +46,7 @@ pub fn organization(ctx: &Ctx<'_>, provider: &Provider) -> Organization {
             id: key.child("identifier", "eik").uuid(),
             organization_id: id.clone(),
             identifier_scheme: "BG-EIK",
-            identifier_type: ctx.words.eik.to_string(),
+            identifier_type: ctx.strings.get("opendata-eik"),
             identifier: eik.clone(),
         })
         .collect();
@@ -72,11 +72,12 @@ pub fn organization(ctx: &Ctx<'_>, provider: &Provider) -> Organization {
 /// The organisation that stands for "provider not listed", for services whose provider the
 /// sources do not name (HSDS's tabular form requires every service to have one).
 pub fn unknown(ctx: &Ctx<'_>) -> Organization {
+    let (name, description) = ctx.described("no-provider");
     Organization {
         id: unknown_key().uuid(),
-        name: ctx.words.unknown_provider.to_string(),
+        name,
         alternate_name: None,
-        description: ctx.words.unknown_provider_description.to_string(),
+        description,
         email: None,
         website: None,
         tax_id: None,

@@ -2,18 +2,26 @@
 //! files are, how languages and ids work, the licence, and the list of files with their sizes.
 //! Data only: the renderer shows it with one template.
 
+use fluent_bundle::FluentValue;
 use serde::Serialize;
 
+use crate::model::strings::Strings;
 use crate::model::{Date, Lang, Site};
 
 use super::tabular::TABLES;
-use super::words::{PageFacts, words};
 use super::{csv_folder, json_path};
 
 /// The page's URL: `/otvoreni-danni/`, `/en/open-data/`.
 pub fn page_url(lang: Lang) -> String {
     crate::urls::open_data(lang)
 }
+
+/// The page's paragraphs after the first (which gives the facts of this build).
+const PARAGRAPHS: [&str; 3] = [
+    "opendata-page-standard",
+    "opendata-page-languages",
+    "opendata-page-ids",
+];
 
 /// Everything the open data page shows, in one language.
 #[derive(Clone, Debug, Serialize)]
@@ -62,20 +70,28 @@ pub struct FileEntry {
 
 /// The open data page in `lang`, for the files `export` made on `build_date`.
 pub fn page(site: &Site, lang: Lang, build_date: Date, files: &[(String, usize)]) -> OpenDataPage {
-    let w = words(lang);
-    let facts = PageFacts {
-        services: site.services.len(),
-        organizations: site.providers.len(),
-        build_date: build_date.to_string(),
-        publisher: site
-            .config
-            .municipality
-            .as_ref()
-            .unwrap_or(&site.config.title)
-            .get(lang)
-            .value
-            .clone(),
-    };
+    let strings = site.strings(lang);
+    // The municipality publishes the data; the site's title stands in when none is named.
+    let publisher = site
+        .config
+        .municipality
+        .as_ref()
+        .unwrap_or(&site.config.title)
+        .get(lang)
+        .value
+        .clone();
+    let intro = strings.get_with(
+        "opendata-page-intro",
+        &[
+            ("services", FluentValue::from(site.services.len())),
+            ("organizations", FluentValue::from(site.providers.len())),
+            ("date", FluentValue::from(build_date.to_string())),
+            ("publisher", FluentValue::from(publisher)),
+        ],
+    );
+    let paragraphs = std::iter::once(intro)
+        .chain(PARAGRAPHS.iter().map(|id| strings.get(id)))
+        .collect();
     let licence = site
         .config
         .opendata
@@ -87,7 +103,7 @@ pub fn page(site: &Site, lang: Lang, build_date: Date, files: &[(String, usize)]
         });
     let mut entries: Vec<(usize, FileEntry)> = files
         .iter()
-        .filter_map(|(path, bytes)| entry(path, *bytes, lang))
+        .filter_map(|(path, bytes)| entry(path, *bytes, strings))
         .collect();
     entries.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
     let other = Lang::ALL.into_iter().find(|l| *l != lang).unwrap_or(lang);
@@ -95,21 +111,24 @@ pub fn page(site: &Site, lang: Lang, build_date: Date, files: &[(String, usize)]
         lang,
         url: page_url(lang),
         twin_url: page_url(other),
-        title: w.page_title.to_string(),
-        paragraphs: (w.page_paragraphs)(&facts),
-        licence_sentence: (w.licence_sentence)(licence.as_ref().map(|l| l.name.as_str())),
+        title: strings.get("open-data-link"),
+        paragraphs,
+        licence_sentence: match &licence {
+            Some(l) => strings.get1("opendata-data-licence", "name", &l.name),
+            None => strings.get("opendata-data-licence-none"),
+        },
         licence,
         files: entries.into_iter().map(|(_, e)| e).collect(),
     }
 }
 
-/// The page entry of one exported file, described in `page_lang`, with its sort rank (JSON
-/// first, then data packages, then tables); `None` for a path that is not an open data file.
-fn entry(path: &str, bytes: usize, page_lang: Lang) -> Option<(usize, FileEntry)> {
+/// The page entry of one exported file, described in the page's `strings`, with its sort rank
+/// (JSON first, then data packages, then tables); `None` for a path that is not an open data
+/// file.
+fn entry(path: &str, bytes: usize, strings: &Strings) -> Option<(usize, FileEntry)> {
     let name = path
         .strip_prefix(&format!("{}/", super::FOLDER))?
         .to_string();
-    let w = words(page_lang);
     for (i, lang) in Lang::ALL.into_iter().enumerate() {
         let make = |rank: usize, description: String| {
             Some((
@@ -124,16 +143,19 @@ fn entry(path: &str, bytes: usize, page_lang: Lang) -> Option<(usize, FileEntry)
             ))
         };
         if path == json_path(lang) {
-            return make(i, w.file_json.to_string());
+            return make(i, strings.get("opendata-file-json"));
         }
         let Some(file) = path.strip_prefix(&format!("{}/", csv_folder(lang))) else {
             continue;
         };
         if file == "datapackage.json" {
-            return make(10 + 10 * i, w.file_datapackage.to_string());
+            return make(10 + 10 * i, strings.get("opendata-file-datapackage"));
         }
         let table = TABLES.iter().find(|t| t.path == file)?;
-        return make(11 + 10 * i, (w.file_table)(table.name));
+        return make(
+            11 + 10 * i,
+            strings.get1("opendata-file-table", "name", table.name),
+        );
     }
     None
 }

@@ -6,12 +6,11 @@
 //! have no HSDS recurrence and go into `notes`; every schedule's `description` is the whole
 //! opening hours in words, so nothing is lost.
 
-use crate::model::Lang;
 use crate::model::hours::{DaySelector, OpeningHours, TimeRange, Weekday};
+use crate::model::strings::Strings;
 
 use super::hsds::Schedule;
 use super::ids::Key;
-use super::words::words;
 
 /// What a schedule hangs on: a service at a location, or a provider's location.
 #[derive(Clone, Debug, Default)]
@@ -24,10 +23,16 @@ pub struct Owner {
     pub service_at_location_id: Option<String>,
 }
 
-/// The schedules of `hours`; `key` names the place they belong to (ids `<key>/schedule/<n>`).
-pub fn schedules(hours: &OpeningHours, lang: Lang, key: &Key, owner: &Owner) -> Vec<Schedule> {
-    let description = hours.render(lang).join("; ");
-    let notes = holiday_notes(hours, lang);
+/// The schedules of `hours`, described in the language of `strings`; `key` names the place
+/// they belong to (ids `<key>/schedule/<n>`).
+pub fn schedules(
+    hours: &OpeningHours,
+    strings: &Strings,
+    key: &Key,
+    owner: &Owner,
+) -> Vec<Schedule> {
+    let description = hours.render(strings.hours()).join("; ");
+    let notes = holiday_notes(hours, strings);
     let make = |n: usize, byday: Option<String>, range: Option<TimeRange>| Schedule {
         id: key.child("schedule", n).uuid(),
         service_id: owner.service_id.clone(),
@@ -87,15 +92,15 @@ fn day_groups(hours: &OpeningHours) -> Vec<(Vec<Weekday>, Vec<TimeRange>)> {
 }
 
 /// Public-holiday rules in words, for `notes`.
-fn holiday_notes(hours: &OpeningHours, lang: Lang) -> Option<String> {
+fn holiday_notes(hours: &OpeningHours, strings: &Strings) -> Option<String> {
     let rules: Vec<String> = hours
         .rules
         .iter()
         .filter(|r| r.days == DaySelector::PublicHolidays)
-        .map(|r| r.render(lang))
+        .map(|r| r.render(strings.hours()))
         .collect();
-    (!rules.is_empty())
-        .then(|| format!("{}: {}", words(lang).public_holidays_note, rules.join("; ")))
+    let label = || strings.get("opendata-public-holidays");
+    (!rules.is_empty()).then(|| format!("{}: {}", label(), rules.join("; ")))
 }
 
 /// The iCalendar code of a day (`MO`).
@@ -115,14 +120,26 @@ fn time(minutes: u16) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
     use crate::model::hours::parse;
+
+    /// The built-in theme's strings.
+    fn theme(lang: Lang) -> Strings {
+        let theme = crate::load::theme::built_in();
+        Strings::new(lang, theme.strings.get(&lang).map(String::as_str))
+    }
 
     fn of(text: &str) -> Vec<(Option<String>, Option<String>, Option<String>)> {
         let hours = parse(text).expect("valid hours");
-        schedules(&hours, Lang::En, &Key::new("t", "x"), &Owner::default())
-            .into_iter()
-            .map(|s| (s.byday, s.opens_at, s.closes_at))
-            .collect()
+        schedules(
+            &hours,
+            &theme(Lang::En),
+            &Key::new("t", "x"),
+            &Owner::default(),
+        )
+        .into_iter()
+        .map(|s| (s.byday, s.opens_at, s.closes_at))
+        .collect()
     }
 
     fn row(
@@ -162,7 +179,12 @@ mod tests {
             [row("MO,TU,WE,TH,FR,SA,SU", "00:00:00", "23:59:59")]
         );
         let hours = parse("Mo-Fr 09:00-17:00; PH off").expect("valid");
-        let s = schedules(&hours, Lang::En, &Key::new("t", "x"), &Owner::default());
+        let s = schedules(
+            &hours,
+            &theme(Lang::En),
+            &Key::new("t", "x"),
+            &Owner::default(),
+        );
         assert_eq!(s.len(), 1);
         assert!(
             s[0].notes
@@ -175,7 +197,12 @@ mod tests {
     #[test]
     fn never_open_keeps_the_words() {
         let hours = parse("off").expect("valid");
-        let s = schedules(&hours, Lang::Bg, &Key::new("t", "x"), &Owner::default());
+        let s = schedules(
+            &hours,
+            &theme(Lang::Bg),
+            &Key::new("t", "x"),
+            &Owner::default(),
+        );
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].byday, None);
         assert!(!s[0].description.is_empty());

@@ -3,7 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Issuer, Licence, ProviderId, Service, Vocab};
+use fluent_bundle::FluentValue;
+
+use crate::model::strings::Strings;
+use crate::model::{Issuer, Licence, ProviderId, Service, Vocab, VocabForm};
 use crate::urls;
 
 use super::context::Ctx;
@@ -49,7 +52,7 @@ pub fn service(
                 schedules: l
                     .hours
                     .as_ref()
-                    .map(|h| schedules(h, ctx.lang, &at, &owner))
+                    .map(|h| schedules(h, ctx.strings, &at, &owner))
                     .unwrap_or_default(),
                 id: at_id,
                 service_id: id.clone(),
@@ -69,20 +72,18 @@ pub fn service(
         email: service.contact.email.clone(),
         status: "active",
         application_process: service.self_referral.map(|yes| {
-            if yes {
-                ctx.words.self_referral
+            ctx.strings.get(if yes {
+                "opendata-self-referral"
             } else {
-                ctx.words.needs_referral
-            }
-            .to_string()
+                "opendata-needs-referral"
+            })
         }),
         fees_description: service.fee.map(|yes| {
-            if yes {
-                ctx.words.charges
+            ctx.strings.get(if yes {
+                "opendata-charges"
             } else {
-                ctx.words.free_of_charge
-            }
-            .to_string()
+                "opendata-free-of-charge"
+            })
         }),
         eligibility_description: Some(eligibility(ctx, service)),
         minimum_age: service.age_min,
@@ -95,9 +96,9 @@ pub fn service(
         languages: vec![Language {
             id: key.child("language", "bg").uuid(),
             service_id: id.clone(),
-            name: ctx.words.bulgarian.to_string(),
+            name: ctx.strings.get("opendata-bulgarian"),
             code: "bg",
-            note: ctx.words.language_note.to_string(),
+            note: ctx.strings.get("opendata-language-note"),
         }],
         organization,
         funding: service
@@ -121,12 +122,29 @@ fn eligibility(ctx: &Ctx<'_>, service: &Service) -> String {
         .iter()
         .map(|g| ctx.label(Vocab::TargetGroups, g.as_str()).text)
         .collect();
-    let mut text = format!("{}: {}.", ctx.words.target_groups, groups.join(", "));
-    if let Some(ages) = (ctx.words.ages)(service.age_min, service.age_max) {
+    let heading = ctx
+        .strings
+        .vocab_name(Vocab::TargetGroups, VocabForm::Taxonomy);
+    let mut text = format!("{heading}: {}.", groups.join(", "));
+    if let Some(ages) = ages(ctx, service.age_min, service.age_max) {
         text.push(' ');
         text.push_str(&ages);
     }
     text
+}
+
+/// The age range in words, if the service has one.
+fn ages(ctx: &Ctx<'_>, min: Option<u32>, max: Option<u32>) -> Option<String> {
+    let id = match (min, max) {
+        (Some(_), Some(_)) => "opendata-ages-range",
+        (Some(_), None) => "opendata-ages-from",
+        (None, Some(_)) => "opendata-ages-to",
+        (None, None) => return None,
+    };
+    let mut args = Vec::new();
+    args.extend(min.map(|min| ("min", FluentValue::from(min))));
+    args.extend(max.map(|max| ("max", FluentValue::from(max))));
+    Some(ctx.strings.get_with(id, &args))
 }
 
 /// Licences in words, separated by `; `.
@@ -142,15 +160,37 @@ fn licences(ctx: &Ctx<'_>, licences: &[Licence]) -> Option<String> {
                     .map_or_else(|| id.to_string(), |p| ctx.text(&p.listing.title)),
                 Issuer::Named(name) => name.clone(),
             });
-            (ctx.words.licence)(
+            licence(
+                ctx.strings,
                 &l.number,
-                l.issued.map(|d| d.to_string()).as_deref(),
-                issuer.as_deref(),
-                ctx.opt_text(&l.scope).as_deref(),
+                l.issued.map(|d| d.to_string()),
+                issuer,
+                ctx.opt_text(&l.scope),
             )
         })
         .collect();
     (!texts.is_empty()).then(|| texts.join("; "))
+}
+
+/// One licence in words: its number, then the date of issue, issuer and scope when known.
+fn licence(
+    strings: &Strings,
+    number: &str,
+    issued: Option<String>,
+    issuer: Option<String>,
+    scope: Option<String>,
+) -> String {
+    // `none` picks the message's variant for a part that is not known.
+    let part = |value: Option<String>| FluentValue::from(value.unwrap_or("none".into()));
+    strings.get_with(
+        "opendata-service-licence",
+        &[
+            ("number", FluentValue::from(number)),
+            ("issued", part(issued)),
+            ("issuer", part(issuer)),
+            ("scope", part(scope)),
+        ],
+    )
 }
 
 /// The service's classifications and figures as attributes.
@@ -199,4 +239,41 @@ pub fn organizations(ctx: &Ctx<'_>) -> BTreeMap<Option<ProviderId>, Organization
         out.insert(None, organization::unknown(ctx));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+
+    fn theme(lang: Lang) -> Strings {
+        let theme = crate::load::theme::built_in();
+        Strings::new(lang, theme.strings.get(&lang).map(String::as_str))
+    }
+
+    #[test]
+    fn licences_leave_out_the_parts_not_known() {
+        let bg = theme(Lang::Bg);
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            licence(
+                &bg,
+                "12",
+                some("2020-01-28"),
+                some("АСП"),
+                some("дневна грижа")
+            ),
+            "№ 12 от 2020-01-28, издаден от АСП (дневна грижа)"
+        );
+        assert_eq!(licence(&bg, "12", None, None, None), "№ 12");
+        let en = theme(Lang::En);
+        assert_eq!(
+            licence(&en, "7", None, some("ASA"), None),
+            "No. 7, issued by ASA"
+        );
+        assert_eq!(
+            licence(&en, "7", some("2021-02-03"), None, some("day care")),
+            "No. 7 of 2021-02-03 (day care)"
+        );
+    }
 }

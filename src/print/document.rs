@@ -367,7 +367,7 @@ fn provider_card(site: &Site, provider: &Provider, strings: &PrintStrings) -> Pr
 /// "№ 1277 от 06.06.2018 г., ДАЗД: Лиценз за …".
 fn licence(site: &Site, licence: &Licence, strings: &PrintStrings) -> Text {
     let lang = strings.lang();
-    let mut text = strings.get1("print-licence", "number", &licence.number);
+    let mut text = strings.get1("licence-number", "number", &licence.number);
     if let Some(issued) = licence.issued {
         text = format!(
             "{text} {}",

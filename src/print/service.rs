@@ -131,7 +131,7 @@ fn location(location: &Location, strings: &PrintStrings) -> Vec<Text> {
     };
     let mut lines = vec![Text::new(format!("{street}, {place}"), street_lang)];
     if let Some(hours) = &location.hours {
-        lines.push(strings.plain(hours.render(lang).join("; ")));
+        lines.push(strings.plain(hours.render(strings.hours()).join("; ")));
     }
     let wheelchair = location.wheelchair.map(|w| match w {
         true => strings.get("print-wheelchair-yes"),
@@ -153,7 +153,7 @@ fn access(service: &Service, strings: &PrintStrings) -> Option<Row> {
         lines.push(strings.plain(strings.get(id)));
     }
     if let Some(fee) = service.fee {
-        let id = if fee { "print-fee-yes" } else { "print-fee-no" };
+        let id = if fee { "fee-yes" } else { "print-fee-no" };
         lines.push(strings.plain(strings.get(id)));
     }
     if let Some(places) = service.capacity {
@@ -169,7 +169,7 @@ fn runs(site: &Site, service: &Service, strings: &PrintStrings) -> Option<Row> {
         .and_then(|id| site.providers.get(id));
     let line = match provider {
         Some(p) => Text::of(&p.listing.title, strings.lang()),
-        None => strings.plain(strings.get("print-no-provider")),
+        None => strings.plain(strings.get("no-provider")),
     };
     Some(Row::new(strings.get("print-runs"), vec![line]))
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use fluent_bundle::FluentValue;
 
 use super::document::Text;
+use crate::model::hours::HoursWords;
 use crate::model::strings::Strings;
 use crate::model::{Date, Lang, Site, Vocab};
 
@@ -43,6 +44,11 @@ impl PrintStrings {
     /// The message `id` with one text argument.
     pub fn get1(&self, id: &str, name: &str, value: &str) -> String {
         self.get_with(id, &[(name, FluentValue::from(value))])
+    }
+
+    /// The words opening hours are written in.
+    pub fn hours(&self) -> &HoursWords {
+        self.strings.hours()
     }
 
     /// Text written in this language (a label, a phone number, a built-in string).

@@ -50,7 +50,8 @@ pub struct SearchIndex {
 pub fn build_index(site: &Site, lang: Lang) -> SearchIndex {
     let documents = docs::documents(site, lang);
     let labels = docs::Labels::new(site, lang);
-    let files = writer::write(&documents, lang, &|vocab, id| labels.get(vocab, id));
+    let words = site.strings(lang);
+    let files = writer::write(&documents, words, &|vocab, id| labels.get(vocab, id));
     SearchIndex { lang, files }
 }
 

@@ -1,66 +1,84 @@
 //! The search page's own words (result count, "did you mean", facet names), shipped in the
-//! manifest so `search.js` holds no language.
-//!
-//! These belong with the built-in UI strings of the default theme's Fluent files; they move
-//! there once the rendering stage provides them, and the manifest keeps carrying them.
+//! manifest so `search.js` holds no language. They are the `search-*` messages of the site's
+//! strings.
 
-use serde_json::{Value, json};
+use fluent_bundle::FluentValue;
+use serde_json::{Map, Value};
 
-use crate::model::{Lang, Vocab};
+use crate::model::strings::Strings;
+use crate::model::{Vocab, VocabForm};
 
-/// The search page's strings in `lang`. `{n}` is replaced by a number, `{q}` by a query;
-/// `one` and `many` follow the number of hits, which the page shows in `#search-count`.
-pub fn strings(lang: Lang) -> Value {
-    match lang {
-        Lang::Bg => json!({
-            "one": "резултат за „{q}“.",
-            "many": "резултата за „{q}“.",
-            "partial": "Няма страница с всички думи; показани са най-близките.",
-            "didYouMean": "Може би търсите:",
-            "filters": "Филтри",
-            "any": "Всички",
-            "nearest": "Най-близо до мен",
-            "nearestHelp": "Местоположението ви остава в браузъра и не се изпраща никъде.",
-            "nearestFailed": "Местоположението не е достъпно.",
-            "km": "{n} км",
-            "more": "Покажи още",
-            "loading": "Търсене…",
-            "error": "Търсенето не можа да се зареди.",
-        }),
-        Lang::En => json!({
-            "one": "result for “{q}”.",
-            "many": "results for “{q}”.",
-            "partial": "No page has every word; the closest are shown.",
-            "didYouMean": "Did you mean:",
-            "filters": "Filters",
-            "any": "All",
-            "nearest": "Nearest to me",
-            "nearestHelp": "Your location stays in your browser and is sent nowhere.",
-            "nearestFailed": "Your location is not available.",
-            "km": "{n} km",
-            "more": "Show more",
-            "loading": "Searching…",
-            "error": "Search could not be loaded.",
-        }),
-    }
+/// The manifest's keys, each with the message it is read from.
+const MESSAGES: [(&str, &str); 13] = [
+    ("one", "search-results-one"),
+    ("many", "search-results-many"),
+    ("partial", "search-partial"),
+    ("didYouMean", "search-did-you-mean"),
+    ("filters", "search-filters"),
+    ("any", "search-any"),
+    ("nearest", "search-nearest"),
+    ("nearestHelp", "search-nearest-help"),
+    ("nearestFailed", "search-nearest-failed"),
+    ("km", "search-km"),
+    ("more", "search-more"),
+    ("loading", "search-loading"),
+    ("error", "search-error"),
+];
+
+/// The search page's strings. `{n}` is replaced by a number, `{q}` by a query (the page does
+/// it: the messages' `$n` and `$q` are given these placeholders); `one` and `many` follow the
+/// number of hits, which the page shows in `#search-count`.
+pub fn strings(strings: &Strings) -> Value {
+    let placeholders = [
+        ("n", FluentValue::from("{n}")),
+        ("q", FluentValue::from("{q}")),
+    ];
+    let map: Map<String, Value> = MESSAGES
+        .iter()
+        .map(|(key, id)| {
+            (
+                key.to_string(),
+                Value::from(strings.get_with(id, &placeholders)),
+            )
+        })
+        .collect();
+    Value::Object(map)
 }
 
-/// The name of a facet on the search page.
-pub fn facet_title(vocab: Vocab, lang: Lang) -> &'static str {
-    match (vocab, lang) {
-        (Vocab::TargetGroups, Lang::Bg) => "За кого",
-        (Vocab::TargetGroups, Lang::En) => "For whom",
-        (Vocab::Activities, Lang::Bg) => "Дейност",
-        (Vocab::Activities, Lang::En) => "Activity",
-        (Vocab::ServiceTypes, Lang::Bg) => "Вид услуга",
-        (Vocab::ServiceTypes, Lang::En) => "Type of service",
-        (Vocab::Localities, Lang::Bg) => "Населено място",
-        (Vocab::Localities, Lang::En) => "Town or village",
-        (Vocab::Funding, Lang::Bg) => "Финансиране",
-        (Vocab::Funding, Lang::En) => "Funding",
-        (Vocab::ProviderKinds, Lang::Bg) => "Вид организация",
-        (Vocab::ProviderKinds, Lang::En) => "Kind of organisation",
-        (Vocab::PartnershipKinds, Lang::Bg) => "Вид споразумение",
-        (Vocab::PartnershipKinds, Lang::En) => "Kind of agreement",
+/// The name of a facet on the search page (`vocab-target-groups.facet`).
+pub fn facet_title(vocab: Vocab, strings: &Strings) -> String {
+    strings.vocab_name(vocab, VocabForm::Facet)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+
+    fn theme(lang: Lang) -> Strings {
+        let theme = crate::load::theme::built_in();
+        Strings::new(lang, theme.strings.get(&lang).map(String::as_str))
+    }
+
+    #[test]
+    fn placeholders_reach_the_page_as_written() {
+        let bg = strings(&theme(Lang::Bg));
+        assert_eq!(bg["one"], "резултат за „{q}“.");
+        assert_eq!(bg["km"], "{n} км");
+        let en = strings(&theme(Lang::En));
+        assert_eq!(en["many"], "results for “{q}”.");
+        assert_eq!(en.as_object().map(Map::len), Some(MESSAGES.len()));
+    }
+
+    #[test]
+    fn facets_have_their_own_names() {
+        assert_eq!(
+            facet_title(Vocab::TargetGroups, &theme(Lang::Bg)),
+            "За кого"
+        );
+        assert_eq!(
+            facet_title(Vocab::Localities, &theme(Lang::En)),
+            "Town or village"
+        );
     }
 }

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use crate::model::{Lang, Vocab};
+use crate::model::Vocab;
+use crate::model::strings::Strings;
 
 use super::docs::{Document, Field};
 use super::hash::short_hash;
@@ -31,8 +32,14 @@ pub const FACETS: [Vocab; 4] = [
 /// One output file: name (relative to the language's index folder) and bytes.
 pub type File = (String, Vec<u8>);
 
-/// Writes the index files of `docs` in `lang`; `label` gives each facet value's label.
-pub fn write(docs: &[Document], lang: Lang, label: &dyn Fn(Vocab, &str) -> String) -> Vec<File> {
+/// Writes the index files of `docs` in `words`' language; `label` gives each facet value's
+/// label.
+pub fn write(
+    docs: &[Document],
+    words: &Strings,
+    label: &dyn Fn(Vocab, &str) -> String,
+) -> Vec<File> {
+    let lang = words.lang();
     let inverted = postings::invert(docs);
     let mut files: Vec<File> = Vec::new();
 
@@ -56,7 +63,7 @@ pub fn write(docs: &[Document], lang: Lang, label: &dyn Fn(Vocab, &str) -> Strin
         .collect();
     let docs_pattern = add_series(&mut files, "docs", &records);
 
-    let facets_name = add(&mut files, "facets", &facets(docs, lang, label));
+    let facets_name = add(&mut files, "facets", &facets(docs, words, label));
     let geo = geo(docs);
     let geo_name = if geo.is_empty() {
         Value::Null
@@ -75,7 +82,7 @@ pub fn write(docs: &[Document], lang: Lang, label: &dyn Fn(Vocab, &str) -> Strin
         "impactLevels": postings::IMPACT_LEVELS,
         "facets": facets_name,
         "geo": geo_name,
-        "strings": strings::strings(lang),
+        "strings": strings::strings(words),
     });
     files.push(("manifest.json".to_string(), json_bytes(&manifest)));
     files
@@ -109,7 +116,7 @@ fn record(doc: &Document) -> Value {
 
 /// The facets file: `{labels: [{key, title, values: [[id, label]]}], docs: {vocab: {id:
 /// [doc deltas]}}}`, for the values that occur.
-fn facets(docs: &[Document], lang: Lang, label: &dyn Fn(Vocab, &str) -> String) -> Value {
+fn facets(docs: &[Document], words: &Strings, label: &dyn Fn(Vocab, &str) -> String) -> Value {
     let mut postings = serde_json::Map::new();
     let mut labels = Vec::new();
     for vocab in FACETS {
@@ -131,7 +138,7 @@ fn facets(docs: &[Document], lang: Lang, label: &dyn Fn(Vocab, &str) -> String) 
             .collect();
         labels.push(json!({
             "key": vocab.key(),
-            "title": strings::facet_title(vocab, lang),
+            "title": strings::facet_title(vocab, words),
             "values": values,
         }));
         let coded: serde_json::Map<String, Value> = by_value

@@ -42,7 +42,11 @@ fn the_full_fixture_loads_every_field() {
         "The entrance is from the yard."
     );
     assert_eq!(
-        first.hours.as_ref().unwrap().render(Lang::Bg),
+        first
+            .hours
+            .as_ref()
+            .unwrap()
+            .render(site.strings(Lang::Bg).hours()),
         ["пон.–пет. 08:30–17:00", "съб. 09:00–13:00"]
     );
     assert_eq!(first.coordinates.unwrap().lat, 43.8356);

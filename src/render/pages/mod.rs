@@ -438,7 +438,7 @@ fn frame(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets, parts: &Parts) -> F
         .iter()
         .map(|v| Link {
             url: urls::vocabulary(ctx.lang, *v),
-            label: Text::own(ctx.strings.get(&terms::heading_key(*v)), ctx.lang),
+            label: Text::own(ctx.strings.get(&v.name_key()), ctx.lang),
         })
         .collect(),
         stylesheet: assets.stylesheet.clone(),

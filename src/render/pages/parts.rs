@@ -98,7 +98,10 @@ pub fn locations(ctx: &Ctx<'_>, locations: &[Location]) -> Vec<LocationView> {
             map: l.coordinates.map(|c| urls::map(c.lat, c.lon)),
             lat: l.coordinates.map(|c| c.lat),
             lon: l.coordinates.map(|c| c.lon),
-            hours: l.hours.as_ref().map_or(Vec::new(), |h| h.render(ctx.lang)),
+            hours: l
+                .hours
+                .as_ref()
+                .map_or(Vec::new(), |h| h.render(ctx.strings.hours())),
             wheelchair: l.wheelchair,
             note: ctx.opt_text(l.note.as_ref()),
         })

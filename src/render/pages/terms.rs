@@ -53,11 +53,6 @@ pub struct VocabLink {
     pub url: String,
 }
 
-/// The Fluent id of a vocabulary's heading: `vocab-target-groups`.
-pub fn heading_key(vocab: Vocab) -> String {
-    format!("vocab-{}", vocab.key().replace('_', "-"))
-}
-
 /// What the terms of `vocab` list.
 fn lists(vocab: Vocab) -> &'static str {
     match vocab {
@@ -115,7 +110,7 @@ pub fn counts(site: &Site, vocab: Vocab) -> HashMap<&str, usize> {
 pub fn vocabulary(ctx: &Ctx<'_>, vocab: Vocab) -> VocabView {
     let counts = counts(ctx.site, vocab);
     VocabView {
-        heading: heading_key(vocab),
+        heading: vocab.name_key(),
         lists: lists(vocab),
         url: urls::vocabulary(ctx.lang, vocab),
         terms: ctx
@@ -140,7 +135,7 @@ pub fn term_page(ctx: &Ctx<'_>, vocab: Vocab, id: &str) -> TermPage {
     TermPage {
         term: ctx.term(vocab, id),
         vocabulary: VocabLink {
-            heading: heading_key(vocab),
+            heading: vocab.name_key(),
             lists: lists(vocab),
             url: urls::vocabulary(ctx.lang, vocab),
         },

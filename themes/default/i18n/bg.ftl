@@ -15,6 +15,20 @@ search-button = Търсене
 search-title = Търсене
 search-noscript = Търсенето изисква JavaScript, който е изключен. Можете да намерите всяка услуга и чрез разделите:
 search-browse = Или разгледайте:
+# Думите на search.js (идват с manifest.json): { $q } е заявката, { $n } — число.
+search-results-one = резултат за „{ $q }“.
+search-results-many = резултата за „{ $q }“.
+search-partial = Няма страница с всички думи; показани са най-близките.
+search-did-you-mean = Може би търсите:
+search-filters = Филтри
+search-any = Всички
+search-nearest = Най-близо до мен
+search-nearest-help = Местоположението ви остава в браузъра и не се изпраща никъде.
+search-nearest-failed = Местоположението не е достъпно.
+search-km = { $n } км
+search-more = Покажи още
+search-loading = Търсене…
+search-error = Търсенето не можа да се зареди.
 
 ## Бройки (правилата за множествено число на Fluent)
 services-count = { $count ->
@@ -57,13 +71,36 @@ feed-link = Ново в указателя (Atom)
 footer-built = Сайтът е обновен на { $date }
 
 ## Речници
+# Името на речника като заглавие на страниците му; .facet — като филтър при търсенето;
+# .taxonomy и .description — като таксономия в отворените данни.
 vocab-service-types = Видове услуги
+    .facet = Вид услуга
+    .taxonomy = Видове услуги
+    .description = Видът на социалната услуга.
 vocab-activities = Какво предлагат услугите
+    .facet = Дейност
+    .taxonomy = Дейности по Закона за социалните услуги
+    .description = Десетте групи дейности по Закона за социалните услуги (в сила от 01.07.2020).
 vocab-target-groups = За кого са услугите
+    .facet = За кого
+    .taxonomy = Целеви групи
+    .description = За кого е услугата.
 vocab-funding = Финансиране
+    .facet = Финансиране
+    .taxonomy = Финансиране
+    .description = Откъде идват парите за услугата.
 vocab-localities = Населени места
+    .facet = Населено място
+    .taxonomy = Населени места
+    .description = Населеното място, в което е адресът.
 vocab-provider-kinds = Организации
+    .facet = Вид организация
+    .taxonomy = Видове организации
+    .description = Какъв вид е организацията.
 vocab-partnership-kinds = Партньорства
+    .facet = Вид споразумение
+    .taxonomy = Видове партньорства
+    .description = Какъв вид е споразумението между организации.
 term-empty = Тук все още няма нищо.
 
 ## Страница на услуга
@@ -94,6 +131,23 @@ more = Подробно
 wheelchair-yes = Достъпно с инвалидна количка
 wheelchair-no = Не е достъпно с инвалидна количка
 map-link = Вижте на картата (OpenStreetMap)
+# Също в брошурите и в отворените данни (.description).
+no-provider = Доставчикът не е посочен
+    .description = Източниците на указателя не посочват кой предоставя тези услуги.
+
+## Работно време
+hours-day-mo = пон.
+hours-day-tu = вт.
+hours-day-we = ср.
+hours-day-th = чет.
+hours-day-fr = пет.
+hours-day-sa = съб.
+hours-day-su = нед.
+hours-every-day = всеки ден
+hours-public-holidays = официални празници
+hours-closed = затворено
+hours-open-24-hours = денонощно
+hours-always-open = { hours-open-24-hours }, { hours-every-day }
 
 ## Контакт
 contact = Контакт
@@ -149,12 +203,6 @@ month-9 = септември
 month-10 = октомври
 month-11 = ноември
 month-12 = декември
-open-data-link = Отворени данни
-open-data-files = Файлове
-open-data-bytes = { $count ->
-    [one] { $count } байт
-   *[other] { $count } байта
-}
 brochures-title = Брошури
 brochures-link = Брошури за печат
 brochures-intro = Брошури в PDF за разпечатване и раздаване на срещи, семинари и базари. Всяка услуга в тях има QR код към страницата си в указателя.
@@ -205,11 +253,9 @@ print-where = Къде и кога
 print-access = Как да ползвате
 print-runs = Кой я предоставя
 print-contact = Връзка
-print-no-provider = Доставчикът не е посочен
 print-no-location = Адресът не е посочен в източниците на указателя.
 print-self-referral-yes = Може да се обърнете сами, без направление.
 print-self-referral-no = С направление от Дирекция „Социално подпомагане“.
-print-fee-yes = Услугата е платена.
 print-fee-no = Безплатна за потребителя.
 print-capacity = Места: { $count }
 print-wheelchair-yes = достъпно с инвалидна количка
@@ -220,7 +266,6 @@ print-not-translated = Все още не е преведено.
 print-provider-about = За организацията
 print-provider-eik = ЕИК { $eik }
 print-licences = Лицензи и удостоверения
-print-licence = № { $number }
 print-licence-issued = от { $date }
 print-services = Услуги
 print-services-of = Услугите на организацията
@@ -230,6 +275,57 @@ print-closing-title = Пълният указател
 print-closing-text = Всички социални услуги в общината, с адреси, телефони и последни данни, са в електронния указател. Там има търсене и брошури на доставчиците.
 print-scan = Сканирайте кодовете с телефона си: всеки отваря страницата на услугата в указателя.
 
+## Отворени данни: страницата
+# Връзката към страницата и заглавието ѝ.
+open-data-link = Отворени данни
+open-data-files = Файлове
+open-data-bytes = { $count ->
+    [one] { $count } байт
+   *[other] { $count } байта
+}
+opendata-page-intro = Данните от този указател са свободни за повторна употреба – от Агенцията за социално подпомагане, от телефонни линии за помощ, от журналисти, от Портала за отворени данни. Тук са всички { $services } услуги и { $organizations } организации на указателя, създадени отново при последното публикуване на сайта ({ $date }). Публикува ги { $publisher }.
+opendata-page-standard = Файловете следват международния стандарт за указатели на социални услуги Human Services Data Specification (HSDS) 3.0 на Open Referral. hsds.json съдържа масивите organizations и services; всяка услуга е пълен обект по HSDS с организацията, адресите, работното време, телефоните, лицата за контакт, финансирането и класификациите си (вид услуга, дейности, целеви групи, финансиране, населено място). Същите данни са и в табличната форма на HSDS – файлове CSV с описание datapackage.json (Frictionless Data Package).
+opendata-page-languages = HSDS няма полета на няколко езика, затова всеки език е в отделни файлове: hsds.json и csv/bg/ са на български, hsds.en.json и csv/en/ – на английски. Записите в двата езика имат едни и същи идентификатори. Където английски превод още липсва, текстът е на български, а адресите – транслитерирани.
+opendata-page-ids = Идентификаторите са UUID, версия 5, изведени от идентификаторите на указателя (например service/<id> за услуга, provider/<id> за организация) – не се променят между публикациите. Адресът на страницата на всяка услуга и организация е в полетата url и uri. Часовете са местно време в България.
+opendata-data-licence = Данните се публикуват под лиценз { $name }.
+opendata-data-licence-none = Общината още не е посочила лиценз на данните.
+opendata-file-json = Всички организации и услуги по HSDS 3.0, в JSON
+opendata-file-datapackage = Описание на таблиците CSV (Frictionless Data Package)
+opendata-file-table = Таблица „{ $name }“ на HSDS, CSV
+
+## Отворени данни: файловете по HSDS
+opendata-package-description = Социалните услуги и организациите на указателя по Human Services Data Specification (HSDS) 3.0, таблична форма.
+opendata-free-of-charge = Услугата е безплатна за потребителите.
+opendata-charges = Услугата е платена: потребителите заплащат такса.
+opendata-self-referral = Можете да се обърнете направо към услугата, без направление от Дирекция „Социално подпомагане“.
+opendata-needs-referral = Нужно е направление от Дирекция „Социално подпомагане“.
+opendata-ages-range = Възраст: от { $min } до { $max } години.
+opendata-ages-from = Възраст: от { $min } години.
+opendata-ages-to = Възраст: до { $max } години.
+opendata-wheelchair-yes = Достъпно с инвалидна количка.
+opendata-wheelchair-no = Няма достъп с инвалидна количка.
+opendata-bulgarian = български
+opendata-language-note = Социалните услуги в България се предоставят на български език; източниците на указателя не посочват други езици.
+opendata-eik = ЕИК (Единен идентификационен код)
+# Лиценз на услуга: номер, после дата, издател и обхват, когато са известни (none, когато не са).
+opendata-service-licence = { licence-number }{ $issued ->
+        [none] {""}
+       *[other] {" "}от { $issued }
+    }{ $issuer ->
+        [none] {""}
+       *[other] , издаден от { $issuer }
+    }{ $scope ->
+        [none] {""}
+       *[other] {" "}({ $scope })
+    }
+# Пред правилата за официалните празници в notes на графиците.
+opendata-public-holidays = Официални празници
+# Числата за услугата, за които HSDS няма поле (атрибути на таксономията „figures“).
+opendata-figures = Числа за услугата
+    .description = Числа за услугата, за които HSDS 3.0 няма поле; числото е стойността (value) на атрибута.
+opendata-figure-units = Брой отделни звена
+opendata-figure-capacity = Капацитет (места)
+opendata-figure-users = Брой потребители по последни данни
 
 ## Източници, проверка и срокове (issue 17)
 

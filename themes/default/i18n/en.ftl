@@ -15,6 +15,20 @@ search-button = Search
 search-title = Search
 search-noscript = Search needs JavaScript, which is switched off. You can find every service by browsing instead:
 search-browse = Or browse:
+# The words of search.js (shipped in manifest.json): { $q } is the query, { $n } a number.
+search-results-one = result for “{ $q }”.
+search-results-many = results for “{ $q }”.
+search-partial = No page has every word; the closest are shown.
+search-did-you-mean = Did you mean:
+search-filters = Filters
+search-any = All
+search-nearest = Nearest to me
+search-nearest-help = Your location stays in your browser and is sent nowhere.
+search-nearest-failed = Your location is not available.
+search-km = { $n } km
+search-more = Show more
+search-loading = Searching…
+search-error = Search could not be loaded.
 
 ## Counts (Fluent plural rules)
 services-count = { $count ->
@@ -57,13 +71,36 @@ feed-link = What's new (Atom feed)
 footer-built = Site updated on { $date }
 
 ## Vocabularies
+# A vocabulary's name as the heading of its pages; .facet as a search filter; .taxonomy and
+# .description as a taxonomy in the open data.
 vocab-service-types = Types of service
+    .facet = Type of service
+    .taxonomy = Service types
+    .description = The kind of social service.
 vocab-activities = What services offer
+    .facet = Activity
+    .taxonomy = Activities under the Social Services Act
+    .description = The ten groups of activities of the Social Services Act (in force since 1 July 2020).
 vocab-target-groups = Whom services are for
+    .facet = For whom
+    .taxonomy = Target groups
+    .description = Whom the service is for.
 vocab-funding = Funding
+    .facet = Funding
+    .taxonomy = Funding
+    .description = Where the money for the service comes from.
 vocab-localities = Towns and villages
+    .facet = Town or village
+    .taxonomy = Places
+    .description = The town or village of the address.
 vocab-provider-kinds = Organisations
+    .facet = Kind of organisation
+    .taxonomy = Kinds of organisation
+    .description = What kind of organisation it is.
 vocab-partnership-kinds = Partnerships
+    .facet = Kind of agreement
+    .taxonomy = Kinds of partnership
+    .description = What kind of agreement between organisations it is.
 term-empty = Nothing is listed here yet.
 
 ## Service page
@@ -94,6 +131,23 @@ more = More about it
 wheelchair-yes = Wheelchair accessible
 wheelchair-no = Not wheelchair accessible
 map-link = Show on the map (OpenStreetMap)
+# Also in brochures and in the open data (.description).
+no-provider = Provider not listed
+    .description = The directory's sources do not say who runs these services.
+
+## Opening hours
+hours-day-mo = Mon
+hours-day-tu = Tue
+hours-day-we = Wed
+hours-day-th = Thu
+hours-day-fr = Fri
+hours-day-sa = Sat
+hours-day-su = Sun
+hours-every-day = every day
+hours-public-holidays = public holidays
+hours-closed = closed
+hours-open-24-hours = open 24 hours
+hours-always-open = { hours-open-24-hours }, { hours-every-day }
 
 ## Contact
 contact = Contact
@@ -149,12 +203,6 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
-open-data-link = Open data
-open-data-files = Files
-open-data-bytes = { $count ->
-    [one] { $count } byte
-   *[other] { $count } bytes
-}
 brochures-title = Brochures
 brochures-link = Printable brochures
 brochures-intro = PDF brochures to print and hand out at meetings, seminars and fairs. Each service in them has a QR code that opens its page in the directory.
@@ -205,11 +253,9 @@ print-where = Where and when
 print-access = How to get in
 print-runs = Who runs it
 print-contact = Contact
-print-no-provider = Provider not listed
 print-no-location = The directory's sources give no address.
 print-self-referral-yes = You can come on your own, without a referral.
 print-self-referral-no = Needs a referral from the Social Assistance Directorate.
-print-fee-yes = The service charges a fee.
 print-fee-no = Free of charge for the user.
 print-capacity = Places: { $count }
 print-wheelchair-yes = wheelchair accessible
@@ -220,7 +266,6 @@ print-not-translated = Not yet translated.
 print-provider-about = About the organisation
 print-provider-eik = Company ID (EIK) { $eik }
 print-licences = Licences and certificates
-print-licence = No. { $number }
 print-licence-issued = of { $date }
 print-services = Services
 print-services-of = The organisation's services
@@ -230,6 +275,57 @@ print-closing-title = The full directory
 print-closing-text = Every social service in the municipality, with addresses, phone numbers and the latest details, is in the online directory. It also has a search and the providers' brochures.
 print-scan = Scan the codes with your phone: each opens the service's page in the directory.
 
+## Open data: the page
+# The link to the page, and its title.
+open-data-link = Open data
+open-data-files = Files
+open-data-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+}
+opendata-page-intro = The data of this directory are free to reuse – by the Social Assistance Agency, by helplines, by journalists, by the Bulgarian open data portal. Here are all { $services } services and { $organizations } organisations of the directory, made afresh when the site was last published ({ $date }). They are published by { $publisher }.
+opendata-page-standard = The files follow the international standard for directories of human services, Open Referral's Human Services Data Specification (HSDS) 3.0. hsds.json holds the arrays organizations and services; each service is a complete HSDS object with its organisation, addresses, opening hours, phones, contacts, funding and classifications (service type, activities, target groups, funding, place). The same data are in HSDS's tabular form too: CSV files described by datapackage.json (a Frictionless Data Package).
+opendata-page-languages = HSDS has no fields in several languages, so each language has its own files: hsds.json and csv/bg/ are in Bulgarian, hsds.en.json and csv/en/ in English. Records have the same identifiers in both languages. Where an English translation is still missing, the text is in Bulgarian and addresses are transliterated.
+opendata-page-ids = Identifiers are version 5 UUIDs made from the directory's own ids (for example service/<id> for a service, provider/<id> for an organisation), so they do not change from one publication to the next. The address of each service's and organisation's page is in the url and uri fields. Times are local time in Bulgaria.
+opendata-data-licence = The data are published under the { $name } licence.
+opendata-data-licence-none = The municipality has not yet chosen a licence for the data.
+opendata-file-json = All organisations and services in HSDS 3.0, as JSON
+opendata-file-datapackage = Description of the CSV tables (Frictionless Data Package)
+opendata-file-table = HSDS table “{ $name }”, CSV
+
+## Open data: the HSDS files
+opendata-package-description = The directory's social services and organisations in the Human Services Data Specification (HSDS) 3.0, tabular form.
+opendata-free-of-charge = The service is free of charge for its users.
+opendata-charges = The service charges its users a fee.
+opendata-self-referral = You can go to the service directly, without a referral from the Social Assistance Directorate.
+opendata-needs-referral = A referral from the Social Assistance Directorate is needed.
+opendata-ages-range = Ages { $min } to { $max }.
+opendata-ages-from = Ages { $min } and over.
+opendata-ages-to = Ages up to { $max }.
+opendata-wheelchair-yes = Wheelchair accessible.
+opendata-wheelchair-no = Not wheelchair accessible.
+opendata-bulgarian = Bulgarian
+opendata-language-note = Social services in Bulgaria are delivered in Bulgarian; the directory's sources name no other languages.
+opendata-eik = EIK (Bulgarian Unified Identification Code)
+# A service's licence: its number, then the date of issue, issuer and scope when known (none when not).
+opendata-service-licence = { licence-number }{ $issued ->
+        [none] {""}
+       *[other] {" "}of { $issued }
+    }{ $issuer ->
+        [none] {""}
+       *[other] , issued by { $issuer }
+    }{ $scope ->
+        [none] {""}
+       *[other] {" "}({ $scope })
+    }
+# Before the public-holiday rules in the schedules' notes.
+opendata-public-holidays = Public holidays
+# Numbers about a service that HSDS has no field for (attributes of the "figures" taxonomy).
+opendata-figures = Figures about the service
+    .description = Numbers about a service that HSDS 3.0 has no field for; the number is the attribute's value.
+opendata-figure-units = Number of separate facilities
+opendata-figure-capacity = Capacity (places)
+opendata-figure-users = Number of users, as last reported
 
 ## Sources, checking and terms (issue 17)
 

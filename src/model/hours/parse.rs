@@ -1,196 +1,15 @@
-//! Opening hours: a subset of OpenStreetMap `opening_hours`, parsed and rendered in words.
-//!
-//! The subset: rules separated by `;`. A rule is one of
-//! - `24/7`;
-//! - days then times or `off`/`closed`: `Mo-Fr 08:30-17:00`, `Mo,We,Fr 08:00-12:00,13:00-17:00`,
-//!   `Su off`; day ranges may wrap around the week (`Fr-Mo`);
-//! - `PH` (public holidays) then times or `off`: `PH off`, `PH 09:00-12:00`;
-//! - times alone, meaning every day: `08:00-20:00`; or `off` alone, meaning always closed.
-//!
-//! Times are `HH:MM` from 00:00 to 24:00; a range whose end is before its start runs
-//! past midnight (`22:00-06:00`). Ranges in one rule must be in order and must not
-//! overlap. Spaces between tokens are allowed. As in OSM, a later rule overrides an
-//! earlier one for the days it names; this module renders rules, it does not evaluate them.
+//! Opening hours text → [`OpeningHours`]: a lexer for the OSM subset, then a parser that
+//! explains every mistake with an offset and a fix.
 
-use crate::model::Lang;
-use std::fmt;
+use super::{
+    DAY_MINUTES, DaySelector, DaySpan, HoursError, OpeningHours, Rule, TimeRange, Weekday,
+};
 
 /// The general advice attached to errors that have no more specific fix.
 const GENERAL_HELP: &str = "write days as Mo-Fr and times as 08:30-17:00, rules separated by ';', \
                             e.g. `Mo-Fr 08:30-17:00; Sa 09:00-13:00; Su off`";
 
-/// Minutes in a day; `24:00` is stored as this value.
-const DAY_MINUTES: u16 = 24 * 60;
-
-/// A day of the week, Monday first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Weekday {
-    /// Monday.
-    Mo,
-    /// Tuesday.
-    Tu,
-    /// Wednesday.
-    We,
-    /// Thursday.
-    Th,
-    /// Friday.
-    Fr,
-    /// Saturday.
-    Sa,
-    /// Sunday.
-    Su,
-}
-
-impl Weekday {
-    /// All days, Monday to Sunday.
-    pub const ALL: [Weekday; 7] = [
-        Weekday::Mo,
-        Weekday::Tu,
-        Weekday::We,
-        Weekday::Th,
-        Weekday::Fr,
-        Weekday::Sa,
-        Weekday::Su,
-    ];
-
-    /// Position in the week: Monday is 0, Sunday is 6.
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    /// The two-letter OSM code, e.g. "Mo".
-    pub fn osm(self) -> &'static str {
-        ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"][self.index()]
-    }
-
-    /// The abbreviated name in a language: "пон." or "Mon".
-    pub fn short_name(self, lang: Lang) -> &'static str {
-        words(lang).days[self.index()]
-    }
-
-    fn from_osm(code: &str) -> Option<Weekday> {
-        Weekday::ALL.into_iter().find(|d| d.osm() == code)
-    }
-
-    fn next(self) -> Weekday {
-        Weekday::ALL[(self.index() + 1) % 7]
-    }
-}
-
-/// A run of days from `first` to `last` inclusive; wraps past Sunday when `last < first`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct DaySpan {
-    /// The first day of the run.
-    pub first: Weekday,
-    /// The last day of the run; equal to `first` for a single day.
-    pub last: Weekday,
-}
-
-impl DaySpan {
-    /// True if the span includes `day`.
-    pub fn contains(self, day: Weekday) -> bool {
-        if self.first <= self.last {
-            self.first <= day && day <= self.last
-        } else {
-            day >= self.first || day <= self.last
-        }
-    }
-
-    /// The days of the span in order, starting at `first`.
-    pub fn days(self) -> Vec<Weekday> {
-        let mut days = vec![self.first];
-        let mut day = self.first;
-        while day != self.last {
-            day = day.next();
-            days.push(day);
-        }
-        days
-    }
-}
-
-/// Which days a rule applies to.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum DaySelector {
-    /// No selector was written: every day of the week.
-    EveryDay,
-    /// The listed days, in the order written; never empty when produced by [`parse`].
-    Days(Vec<DaySpan>),
-    /// Public holidays (`PH`).
-    PublicHolidays,
-}
-
-impl DaySelector {
-    /// True if the selector names `day` (public holidays name no weekday).
-    pub fn contains(&self, day: Weekday) -> bool {
-        match self {
-            DaySelector::EveryDay => true,
-            DaySelector::Days(spans) => spans.iter().any(|s| s.contains(day)),
-            DaySelector::PublicHolidays => false,
-        }
-    }
-}
-
-/// A time range in minutes after midnight; `end < start` means it runs past midnight.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct TimeRange {
-    /// Opening time, 0..=1439.
-    pub start: u16,
-    /// Closing time, 0..=1440 (1440 is `24:00`).
-    pub end: u16,
-}
-
-impl TimeRange {
-    /// `00:00-24:00`, the whole day.
-    pub const FULL_DAY: TimeRange = TimeRange {
-        start: 0,
-        end: DAY_MINUTES,
-    };
-
-    /// True if the range runs past midnight, like `22:00-06:00`.
-    pub fn is_overnight(self) -> bool {
-        self.end < self.start
-    }
-}
-
-/// One rule: days and the times they are open; no times means closed.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Rule {
-    /// The days the rule applies to.
-    pub days: DaySelector,
-    /// Opening times, in order; empty means closed on those days.
-    pub times: Vec<TimeRange>,
-}
-
-/// Parsed opening hours: rules in the order written.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct OpeningHours {
-    /// The rules, in order; a later rule overrides an earlier one for its days.
-    pub rules: Vec<Rule>,
-}
-
-/// Why an opening-hours text could not be parsed, and how to fix it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct HoursError {
-    /// Byte offset into the input where the problem starts (always a char boundary).
-    pub offset: usize,
-    /// What is wrong, in plain English.
-    pub message: String,
-    /// How to fix it.
-    pub help: String,
-}
-
-impl fmt::Display for HoursError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} (at byte {}); {}",
-            self.message, self.offset, self.help
-        )
-    }
-}
-
-impl std::error::Error for HoursError {}
-
+/// An error at byte `offset` of the input.
 fn err(offset: usize, message: impl Into<String>, help: impl Into<String>) -> HoursError {
     HoursError {
         offset,
@@ -339,7 +158,6 @@ fn unknown_word(word: &str, pos: usize) -> HoursError {
     };
     err(pos, message, help)
 }
-
 // ---------------------------------------------------------------------------
 // Parser
 
@@ -604,168 +422,6 @@ fn expect_time(tok: Option<&Token<'_>>, end: usize, which: &str) -> Result<u16, 
         )),
     }
 }
-
-// ---------------------------------------------------------------------------
-// Rendering
-
-/// The words used to render opening hours in one language.
-struct Words {
-    days: [&'static str; 7],
-    every_day: &'static str,
-    holidays: &'static str,
-    closed: &'static str,
-    all_day: &'static str,
-    always: &'static str,
-}
-
-const BG: Words = Words {
-    days: ["пон.", "вт.", "ср.", "чет.", "пет.", "съб.", "нед."],
-    every_day: "всеки ден",
-    holidays: "официални празници",
-    closed: "затворено",
-    all_day: "денонощно",
-    always: "денонощно, всеки ден",
-};
-
-const EN: Words = Words {
-    days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-    every_day: "every day",
-    holidays: "public holidays",
-    closed: "closed",
-    all_day: "open 24 hours",
-    always: "open 24 hours, every day",
-};
-
-fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Bg => &BG,
-        Lang::En => &EN,
-    }
-}
-
-fn hhmm(minutes: u16) -> String {
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
-}
-
-impl OpeningHours {
-    /// Renders each rule as one line in words, e.g. "пон.–пет. 08:30–17:00" or "Sun: closed".
-    pub fn render(&self, lang: Lang) -> Vec<String> {
-        self.rules.iter().map(|rule| rule.render(lang)).collect()
-    }
-}
-
-impl Rule {
-    /// Renders the rule in words in the given language.
-    pub fn render(&self, lang: Lang) -> String {
-        let w = words(lang);
-        let days = self.days.render(lang);
-        let full_day = self.times == [TimeRange::FULL_DAY];
-        if full_day && self.days == DaySelector::EveryDay {
-            w.always.to_string()
-        } else if full_day {
-            format!("{days}: {}", w.all_day)
-        } else if self.times.is_empty() {
-            format!("{days}: {}", w.closed)
-        } else {
-            let times: Vec<String> = self.times.iter().map(|t| t.render()).collect();
-            format!("{days} {}", times.join(", "))
-        }
-    }
-}
-
-impl DaySelector {
-    /// Renders the days in words: "пон.–пет., нед.", "every day", "public holidays".
-    pub fn render(&self, lang: Lang) -> String {
-        let w = words(lang);
-        match self {
-            DaySelector::EveryDay => w.every_day.to_string(),
-            DaySelector::PublicHolidays => w.holidays.to_string(),
-            DaySelector::Days(spans) => {
-                let parts: Vec<String> = spans.iter().map(|s| s.render(lang)).collect();
-                parts.join(", ")
-            }
-        }
-    }
-}
-
-impl DaySpan {
-    /// Renders the span with an en dash: "пон.–пет." or "Mon".
-    pub fn render(self, lang: Lang) -> String {
-        let first = self.first.short_name(lang);
-        if self.first == self.last {
-            first.to_string()
-        } else {
-            format!("{first}–{}", self.last.short_name(lang))
-        }
-    }
-}
-
-impl TimeRange {
-    /// Renders the range with an en dash: "08:30–17:00".
-    pub fn render(self) -> String {
-        format!("{}–{}", hhmm(self.start), hhmm(self.end))
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Canonical OSM form
-
-impl fmt::Display for OpeningHours {
-    /// Writes the canonical OSM form, rules joined with "; ".
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, rule) in self.rules.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
-            write!(f, "{rule}")?;
-        }
-        Ok(())
-    }
-}
-
-impl fmt::Display for Rule {
-    /// Writes one rule in OSM form, e.g. `Mo-Fr 08:30-17:00`, `PH off`, `24/7`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.days {
-            DaySelector::EveryDay if self.times == [TimeRange::FULL_DAY] => f.write_str("24/7"),
-            DaySelector::EveryDay => write_times(f, &self.times),
-            DaySelector::PublicHolidays => {
-                f.write_str("PH ")?;
-                write_times(f, &self.times)
-            }
-            DaySelector::Days(spans) => {
-                for (i, span) in spans.iter().enumerate() {
-                    let sep = if i > 0 { "," } else { "" };
-                    write!(f, "{sep}{}", span.first.osm())?;
-                    if span.first != span.last {
-                        write!(f, "-{}", span.last.osm())?;
-                    }
-                }
-                f.write_str(" ")?;
-                write_times(f, &self.times)
-            }
-        }
-    }
-}
-
-fn write_times(f: &mut fmt::Formatter<'_>, times: &[TimeRange]) -> fmt::Result {
-    if times.is_empty() {
-        return f.write_str("off");
-    }
-    for (i, t) in times.iter().enumerate() {
-        let sep = if i > 0 { "," } else { "" };
-        write!(f, "{sep}{}-{}", hhmm(t.start), hhmm(t.end))?;
-    }
-    Ok(())
-}
-
-impl serde::Serialize for OpeningHours {
-    /// Serialised in the canonical OpenStreetMap form, e.g. `Mo-Fr 08:30-17:00`.
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -781,13 +437,6 @@ mod tests {
 
     fn t(start: u16, end: u16) -> TimeRange {
         TimeRange { start, end }
-    }
-
-    fn render(input: &str, lang: Lang) -> Vec<String> {
-        match parse(input) {
-            Ok(hours) => hours.render(lang),
-            Err(e) => panic!("{input:?} did not parse: {e}"),
-        }
     }
 
     fn parse_err(input: &str) -> HoursError {
@@ -844,75 +493,6 @@ mod tests {
                 .unwrap()
                 .to_string(),
             "Mo,We 08:00-09:00,10:00-11:00"
-        );
-    }
-
-    #[test]
-    fn renders_bulgarian() {
-        let lines = render(
-            "Mo-Fr 08:30-17:00; Sa 09:00-13:00; Mo,We,Fr 08:00-12:00,13:00-17:00; Su off; PH off",
-            Lang::Bg,
-        );
-        assert_eq!(
-            lines,
-            [
-                "пон.–пет. 08:30–17:00",
-                "съб. 09:00–13:00",
-                "пон., ср., пет. 08:00–12:00, 13:00–17:00",
-                "нед.: затворено",
-                "официални празници: затворено",
-            ]
-        );
-        assert_eq!(render("24/7", Lang::Bg), ["денонощно, всеки ден"]);
-        assert_eq!(render("08:00-20:00", Lang::Bg), ["всеки ден 08:00–20:00"]);
-        assert_eq!(
-            render("PH 09:00-12:00", Lang::Bg),
-            ["официални празници 09:00–12:00"]
-        );
-        assert_eq!(
-            render("Mo-Fr,Su 10:00-11:00", Lang::Bg),
-            ["пон.–пет., нед. 10:00–11:00"]
-        );
-        assert_eq!(
-            render("Mo-Fr 00:00-24:00", Lang::Bg),
-            ["пон.–пет.: денонощно"]
-        );
-        assert_eq!(
-            render("Fr-Mo 22:00-06:00", Lang::Bg),
-            ["пет.–пон. 22:00–06:00"]
-        );
-        assert_eq!(
-            render("Tu,Th 08:00-12:00", Lang::Bg),
-            ["вт., чет. 08:00–12:00"]
-        );
-        assert_eq!(render("off", Lang::Bg), ["всеки ден: затворено"]);
-    }
-
-    #[test]
-    fn renders_english() {
-        let lines = render(
-            "Mo-Fr 08:30-17:00; Sa 09:00-13:00; Mo,We,Fr 08:00-12:00,13:00-17:00; Su off; PH off",
-            Lang::En,
-        );
-        assert_eq!(
-            lines,
-            [
-                "Mon–Fri 08:30–17:00",
-                "Sat 09:00–13:00",
-                "Mon, Wed, Fri 08:00–12:00, 13:00–17:00",
-                "Sun: closed",
-                "public holidays: closed",
-            ]
-        );
-        assert_eq!(render("24/7", Lang::En), ["open 24 hours, every day"]);
-        assert_eq!(render("08:00-20:00", Lang::En), ["every day 08:00–20:00"]);
-        assert_eq!(
-            render("Sa-Su 00:00-24:00", Lang::En),
-            ["Sat–Sun: open 24 hours"]
-        );
-        assert_eq!(
-            render("PH 09:00-12:00", Lang::En),
-            ["public holidays 09:00–12:00"]
         );
     }
 
@@ -1157,26 +737,5 @@ mod tests {
         let e = parse_err("Mo 08:00");
         let text = e.to_string();
         assert!(text.contains(&e.message) && text.contains(&e.help) && text.contains("byte"));
-    }
-
-    #[test]
-    fn selector_contains() {
-        use Weekday::*;
-        let sel = parse("Fr-Mo,We off").unwrap().rules[0].days.clone();
-        let open: Vec<Weekday> = Weekday::ALL
-            .into_iter()
-            .filter(|d| sel.contains(*d))
-            .collect();
-        assert_eq!(open, [Mo, We, Fr, Sa, Su]);
-        assert!(DaySelector::EveryDay.contains(Tu));
-        assert!(!DaySelector::PublicHolidays.contains(Tu));
-        assert_eq!(
-            DaySpan {
-                first: Sa,
-                last: Tu
-            }
-            .days(),
-            [Sa, Su, Mo, Tu]
-        );
     }
 }
