@@ -146,7 +146,7 @@ impl<'a> SourceText<'a> {
     }
 
     /// The text of the line holding `offset`, without its line ending.
-    fn line_text(&self, offset: usize) -> String {
+    pub fn line_text(&self, offset: usize) -> String {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;

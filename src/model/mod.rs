@@ -12,6 +12,7 @@ pub mod id;
 pub mod kind;
 pub mod kinds;
 pub mod lang;
+pub mod links;
 pub mod messages;
 pub mod parts;
 pub mod phone;
@@ -29,6 +30,7 @@ pub use kinds::{
     ProviderId, Selection, Service, ServiceId,
 };
 pub use lang::{Lang, Localized, Shown};
+pub use links::{ContentLink, LinkKind};
 pub use parts::{Contact, Coordinates, Issuer, Licence, Listing, Location, Origin};
 pub use vocab::{TermId, Vocab, Vocabularies};
 
@@ -62,6 +64,8 @@ pub struct Site {
     pub pages: BTreeMap<PageId, Page>,
     /// `content/brochures/`, by id.
     pub brochures: BTreeMap<BrochureId, Brochure>,
+    /// The internal links and images of every body, in both languages, for the link check.
+    pub links: Vec<ContentLink>,
 }
 
 impl Site {
