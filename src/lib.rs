@@ -7,6 +7,7 @@ pub mod build;
 pub mod diagnostics;
 pub mod i18n;
 pub mod init;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod opendata;
@@ -27,9 +28,20 @@ pub use diagnostics::{Diagnostic, Severity};
 pub use model::{Date, Lang, Site};
 pub use validate::Checked;
 
-/// Loads and validates the site at `root`, judging `verified` dates against `today`.
+/// Loads and validates the site at `root`, judging `verified` dates against `today`; when
+/// that finds no error, also renders it without writing anything and follows the content's
+/// links and images ([`build::check_outputs`]), so that a site `check` passes also builds.
 pub fn check(root: &Path, today: Date) -> Checked {
-    validate::check_site(root, today)
+    let mut checked = validate::check_site(root, today);
+    if let Some(site) = &checked.site {
+        let found = build::check_outputs(site, today);
+        if found.iter().any(Diagnostic::is_error) {
+            checked.site = None;
+        }
+        checked.diagnostics.extend(found);
+        diagnostics::sort(&mut checked.diagnostics);
+    }
+    checked
 }
 
 /// The one-line summary `check` ends with:
