@@ -20,10 +20,10 @@ pub fn check_links(site: &Site, written: &BTreeSet<String>) -> Vec<Diagnostic> {
         // shown on the English page while that has no text of its own.
         let missing = shown_on(site, link)
             .into_iter()
-            .filter_map(|page| resolve(&page, &link.target))
-            .find(|path| !exists(path, written));
-        if let Some(path) = missing {
-            out.push(missing_target(link, &path, written));
+            .filter_map(|(lang, page)| Some((lang, resolve(&page, &link.target)?)))
+            .find(|(_, path)| !exists(path, written));
+        if let Some((lang, path)) = missing {
+            out.push(missing_target(link, lang, &path, written));
         }
     }
     out
@@ -36,19 +36,33 @@ fn exists(path: &str, written: &BTreeSet<String>) -> bool {
         || (!path.ends_with('/') && written.contains(&format!("{file}/index.html")))
 }
 
-/// The error for a link whose target resolved to the site path `path`, which is not there.
-fn missing_target(link: &ContentLink, path: &str, written: &BTreeSet<String>) -> Diagnostic {
+/// The error for a link whose target resolved to the site path `path` on the page in `lang`,
+/// which is not there.
+fn missing_target(
+    link: &ContentLink,
+    lang: Lang,
+    path: &str,
+    written: &BTreeSet<String>,
+) -> Diagnostic {
+    let mut target = format!("`{}`", link.target);
+    if lang != link.lang {
+        target.push_str(&format!(
+            " (`{path}` on the {} page, which shows this text until it is translated)",
+            lang.english_name()
+        ));
+    } else if !link.target.starts_with('/') {
+        target.push_str(&format!(" (`{path}`)"));
+    }
     let message = match link.what {
-        LinkKind::Link => format!(
-            "the link leads to `{}`, which is not a page or file of the site",
-            link.target
-        ),
-        LinkKind::Image => format!("the image `{}` is not a file of the site", link.target),
+        LinkKind::Link => {
+            format!("the link leads to {target}, which is not a page or file of the site")
+        }
+        LinkKind::Image => format!("the image {target} is not a file of the site"),
     };
-    // Pages for links, files for images: the closest one is most likely what was meant.
+    // Any file for links, files that are not pages for images.
     let candidates: Vec<String> = written
         .iter()
-        .filter(|file| (link.what == LinkKind::Link) == file.ends_with("index.html"))
+        .filter(|file| link.what == LinkKind::Link || !file.ends_with(".html"))
         .map(|file| url_of(file))
         .collect();
     let help = match suggest(path, candidates.iter().map(String::as_str)) {
@@ -77,8 +91,8 @@ fn url_of(file: &str) -> String {
     }
 }
 
-/// The URLs of the pages (or brochures) `link`'s body is shown on.
-fn shown_on(site: &Site, link: &ContentLink) -> Vec<String> {
+/// The languages and URLs of the pages (or brochures) `link`'s body is shown on.
+fn shown_on(site: &Site, link: &ContentLink) -> Vec<(Lang, String)> {
     let langs: Vec<Lang> = match link.lang {
         Lang::Bg => Lang::ALL
             .into_iter()
@@ -88,7 +102,7 @@ fn shown_on(site: &Site, link: &ContentLink) -> Vec<String> {
     };
     langs
         .into_iter()
-        .map(|lang| page_url(link.kind, &link.id, lang))
+        .map(|lang| (lang, page_url(link.kind, &link.id, lang)))
         .collect()
 }
 
