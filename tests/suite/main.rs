@@ -8,6 +8,7 @@ mod opendata_support;
 mod accessibility_statement;
 mod build;
 mod build_outputs;
+mod check_build;
 mod check_errors;
 mod check_valid;
 mod cli;
