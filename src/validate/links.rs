@@ -104,20 +104,19 @@ fn references(body: &str) -> Vec<Reference> {
     let mut in_html_block = false;
     for (event, range) in Parser::new_ext(body, OPTIONS).into_offset_iter() {
         match event {
+            // Autolinks (`<https://…>`, `<a@b.bg>`) always have a scheme.
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 ..
-            }) => {
-                if !matches!(link_type, LinkType::Autolink | LinkType::Email) {
-                    found.push(Reference {
-                        at: range.start,
-                        target: dest_url.into_string(),
-                        what: LinkKind::Link,
-                        alt: None,
-                        html: false,
-                    });
-                }
+            }) if !matches!(link_type, LinkType::Autolink | LinkType::Email) => {
+                found.push(Reference {
+                    at: range.start,
+                    target: dest_url.into_string(),
+                    what: LinkKind::Link,
+                    alt: None,
+                    html: false,
+                });
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 images.push((range.start, dest_url.into_string(), String::new()));
