@@ -3,17 +3,19 @@
 //! Pages ([`crate::render`]) ∥ search index ([`crate::search`]) ∥ open data
 //! ([`crate::opendata`]) ∥ brochures ([`crate::print`]) → a [`Sink`]: the staging folder of
 //! `build` ([`Staging`], swapped in only when everything succeeded), or memory ([`Collect`])
-//! for `serve` and the tests. `serve`'s quick rebuilds call the parts below ([`open_data`],
+//! for `serve` and the tests, or only their paths ([`Paths`]) for `check` ([`dry_run`], so that
+//! `check` finds whatever would stop `build`). `serve`'s quick rebuilds call the parts below ([`open_data`],
 //! [`search`], [`Renderer::indexes`]) instead of writing the sequence again.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Date, Lang, Site};
-use crate::output::{Collect, OutputFile, Sink, Staging, TargetError, WriteError, target};
+use crate::output::{Collect, OutputFile, Paths, Sink, Staging, TargetError, WriteError, target};
 use crate::render::pages::{Assets, PageKind};
 use crate::render::{RenderError, Renderer};
-use crate::{opendata, print};
+use crate::{links, opendata, print};
 
 /// What a build wrote.
 #[derive(Debug)]
@@ -50,6 +52,14 @@ pub enum BuildError {
     /// The output folder may not be replaced.
     #[error(transparent)]
     Target(#[from] TargetError),
+    /// Links or images of the content lead to no file of the site.
+    #[error("{} links or images lead nowhere:\n{}", .0.len(), plain(.0))]
+    Links(Vec<Diagnostic>),
+}
+
+fn plain(diagnostics: &[Diagnostic]) -> String {
+    let lines: Vec<String> = diagnostics.iter().map(Diagnostic::to_plain).collect();
+    lines.join("\n")
 }
 
 /// Renders a checked site as of `date` and writes it to the folder `output`, replacing that
@@ -83,6 +93,10 @@ pub fn build(
     for pdf in printed.pdfs {
         staging.put(&pdf.planned.path, &pdf.bytes)?;
     }
+    let dead = links::check_links(site, &with_brochures(site, staging.paths()));
+    if !dead.is_empty() {
+        return Err(BuildError::Links(dead));
+    }
     let files = staging.count();
     staging.commit()?;
     Ok(Built {
@@ -90,6 +104,57 @@ pub fn build(
         files,
         print: printed.stats,
     })
+}
+
+/// The paths of every file a build of `site` as of `date` writes, relative to the output
+/// folder (`uslugi/x/index.html`, `assets/style.css`, `broshuri/x.pdf`): the same stages as
+/// [`build`], their files counted and thrown away, and the brochures' paths from their plan
+/// without typesetting them.
+pub fn dry_run(site: &Site, date: Date) -> Result<BTreeSet<String>, RenderError> {
+    let renderer = Renderer::new(site)?;
+    let paths = Paths::default();
+    write_site(&renderer, site, date, &|| {}, &paths)?;
+    Ok(with_brochures(site, paths.into_paths()?))
+}
+
+/// `paths` and the brochures' paths: pages link to every planned brochure, also when a
+/// build leaves them out (`--no-pdf`).
+fn with_brochures(site: &Site, mut paths: BTreeSet<String>) -> BTreeSet<String> {
+    paths.extend(print::plan(site).into_iter().map(|p| p.path));
+    paths
+}
+
+/// What would stop a build of a checked site, as diagnostics: a theme that does not render
+/// ([`dry_run`]), and links or images of the content that lead to no file of the site
+/// ([`links::check_links`]). `check` runs this after validation.
+pub fn check_outputs(site: &Site, date: Date) -> Vec<Diagnostic> {
+    match dry_run(site, date) {
+        Ok(paths) => links::check_links(site, &paths),
+        Err(e) => vec![render_diagnostic(site, &e)],
+    }
+}
+
+/// A render error as a diagnostic on the file it most likely comes from.
+fn render_diagnostic(site: &Site, error: &RenderError) -> Diagnostic {
+    let theme = site.config.theme.as_deref().unwrap_or("default");
+    let (path, help) = match error {
+        RenderError::Write(_) => (
+            "content".to_string(),
+            "two items would be published at one address: rename one of them".to_string(),
+        ),
+        _ => (
+            format!("themes/{theme}/templates"),
+            format!(
+                "correct the template named above in themes/{theme}/templates/, or delete it to use the built-in one"
+            ),
+        ),
+    };
+    Diagnostic::whole_file(
+        &path,
+        Severity::Error,
+        format!("the site cannot be rendered: {error}"),
+    )
+    .with_help(help)
 }
 
 /// Every file of a build but the brochures, in memory.

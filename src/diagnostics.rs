@@ -224,7 +224,7 @@ impl<'a> SourceText<'a> {
 
     /// The text of the line holding `offset`, without its line ending; `None` for a line too
     /// long to be worth showing.
-    fn line_text(&self, offset: usize) -> Option<String> {
+    pub fn line_text(&self, offset: usize) -> Option<String> {
         let line = self.line_index(self.clamp(offset));
         let start = self.line_starts[line];
         let end = self

@@ -7,6 +7,7 @@ pub mod build;
 pub mod diagnostics;
 pub mod escape;
 pub mod init;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod opendata;
@@ -27,8 +28,10 @@ pub use diagnostics::{Diagnostic, Severity};
 pub use model::{Date, Lang, Site};
 pub use validate::Checked;
 
-/// Loads and validates the site at `root`, judging `verified` dates against `today`, and
-/// compiles its theme's templates: a site that passes builds.
+/// Loads and validates the site at `root`, judging `verified` dates against `today`; when
+/// that finds no error, compiles the theme's templates (errors at their `path:LINE:COL`),
+/// then renders the site without writing anything and follows the content's links and images
+/// ([`build::check_outputs`]), so that a site `check` passes also builds.
 pub fn check(root: &Path, today: Date) -> Checked {
     let mut checked = validate::check_site(root, today);
     if let Some(site) = &checked.site {
@@ -37,11 +40,14 @@ pub fn check(root: &Path, today: Date) -> Checked {
             problems.push(render_diagnostic(site, &e));
         }
         problems.extend(brochure_template_diagnostic(site));
-        if !problems.is_empty() {
-            checked.diagnostics.extend(problems);
-            diagnostics::sort(&mut checked.diagnostics);
+        if problems.is_empty() {
+            problems = build::check_outputs(site, today);
+        }
+        if problems.iter().any(Diagnostic::is_error) {
             checked.site = None;
         }
+        checked.diagnostics.extend(problems);
+        diagnostics::sort(&mut checked.diagnostics);
     }
     checked
 }

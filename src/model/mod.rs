@@ -12,6 +12,7 @@ pub mod id;
 pub mod kind;
 pub mod kinds;
 pub mod lang;
+pub mod links;
 pub mod messages;
 pub mod parts;
 pub mod phone;
@@ -33,6 +34,7 @@ pub use kinds::{
     ProviderId, Selection, Service, ServiceId, Standing,
 };
 pub use lang::{Lang, Localized, Shown};
+pub use links::{ContentLink, LinkKind};
 pub use parts::{Contact, Coordinates, Issuer, Licence, Listing, Location, Origin};
 pub use source::{Citation, Source, SourceDate, SourceDocument};
 pub use vocab::{TermId, Vocab, VocabForm, Vocabularies};
@@ -75,6 +77,8 @@ pub struct Site {
     pub pages: BTreeMap<PageId, Page>,
     /// `content/brochures/`, by id.
     pub brochures: BTreeMap<BrochureId, Brochure>,
+    /// The internal links and images of every body, in both languages, for the link check.
+    pub links: Vec<ContentLink>,
 }
 
 impl Site {

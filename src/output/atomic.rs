@@ -133,6 +133,16 @@ impl Staging {
             .len()
     }
 
+    /// The paths written so far, relative to the output folder (for the link check).
+    pub fn paths(&self) -> std::collections::BTreeSet<String> {
+        self.written
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .iter()
+            .cloned()
+            .collect()
+    }
+
     /// Puts the new site in place of the old one, keeping the old one until then.
     pub fn commit(mut self) -> Result<(), WriteError> {
         let swapped = swap(&self.temp, &self.target, &self.backup);

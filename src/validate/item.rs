@@ -87,6 +87,7 @@ pub fn recheck_item(site: &mut Site, kind: Kind, id: &str, today: Date) -> Reche
         stale_after_days: site.config.stale_after_days,
     };
     let results: Vec<_> = files.iter().map(|f| read_file(f, &known)).collect();
+    let links: Vec<_> = results.iter().flat_map(|r| r.links.clone()).collect();
     let old = take_item(site, kind, id);
     out.extend(assemble(site, results));
     diagnostics::sort(&mut out);
@@ -95,6 +96,9 @@ pub fn recheck_item(site: &mut Site, kind: Kind, id: &str, today: Date) -> Reche
         if let Some(old) = old {
             super::insert(site, old);
         }
+    } else {
+        site.links.retain(|l| !(l.kind == kind && l.id == id));
+        site.links.extend(links);
     }
     Recheck::Read {
         paths,

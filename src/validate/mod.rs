@@ -10,6 +10,7 @@ pub mod fields;
 mod item;
 mod kinds;
 mod known;
+mod links;
 mod messages;
 pub(crate) mod parts;
 mod translation;
@@ -126,6 +127,10 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
         .par_iter()
         .map(|f| read_file(f, &known))
         .collect();
+    let links = results
+        .iter()
+        .flat_map(|r| r.links.iter().cloned())
+        .collect();
     let mut site = Site {
         root: root.to_path_buf(),
         config,
@@ -144,6 +149,7 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
         partnerships: BTreeMap::new(),
         pages: BTreeMap::new(),
         brochures: BTreeMap::new(),
+        links,
     };
     all.extend(assemble(&mut site, results));
     let has_home = loaded
@@ -267,6 +273,8 @@ struct FileResult<'a> {
     ctx: FileCtx<'a>,
     item: Option<Item>,
     translation: Translation,
+    /// The body's internal links and images (its images without alt text are in `ctx`).
+    links: Vec<crate::model::ContentLink>,
 }
 
 /// A content item of any kind.
@@ -347,12 +355,14 @@ fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>) -> FileResult<'a> {
                 .with_help("write the page's text in place of this line"),
         );
     }
+    let links = links::scan(file, &ctx);
     let translation = ctx.take_translation();
     FileResult {
         file,
         ctx,
         item: if role == Role::Default { item } else { None },
         translation,
+        links,
     }
 }
 

@@ -8,10 +8,9 @@ use std::path::Path;
 
 use crate::common::{copy_tree, fixed_date, fixture};
 
-fn run_case(case: &Path) -> (String, kartoteka::Checked) {
-    let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    copy_tree(&fixture("valid"), &site);
+/// Makes the site of an error case at `site`: the valid fixture with the case's files on top.
+pub(crate) fn case_site(case: &Path, site: &Path) {
+    copy_tree(&fixture("valid"), site);
     for entry in walkdir::WalkDir::new(case) {
         let entry = entry.unwrap();
         let relative = entry.path().strip_prefix(case).unwrap();
@@ -21,6 +20,12 @@ fn run_case(case: &Path) -> (String, kartoteka::Checked) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+fn run_case(case: &Path) -> (String, kartoteka::Checked) {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    case_site(case, &site);
     let checked = kartoteka::check(&site, fixed_date());
     let text: Vec<String> = checked.diagnostics.iter().map(|d| d.to_plain()).collect();
     (text.join("\n") + "\n", checked)
@@ -35,7 +40,7 @@ fn every_error_kind_gives_its_exact_diagnostics() {
         .filter(|p| p.is_dir())
         .collect();
     cases.sort();
-    assert!(cases.len() >= 18, "the error fixtures are there");
+    assert!(cases.len() >= 22, "the error fixtures are there");
     let mut failures = Vec::new();
     for case in &cases {
         let (actual, checked) = run_case(case);

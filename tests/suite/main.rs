@@ -7,6 +7,7 @@ mod common;
 mod accessibility_statement;
 mod build;
 mod build_outputs;
+mod check_build;
 mod check_errors;
 mod check_valid;
 mod cli;

@@ -355,11 +355,11 @@ mod tests {
 
     /// The hours words of the built-in theme.
     fn words(lang: Lang) -> HoursWords {
-        let theme = crate::load::theme::built_in();
-        HoursWords::new(&Strings::new(
-            lang,
-            theme.strings.get(&lang).map(String::as_str),
-        ))
+        let ftl = match lang {
+            Lang::Bg => include_str!("../../../themes/default/i18n/bg.ftl"),
+            Lang::En => include_str!("../../../themes/default/i18n/en.ftl"),
+        };
+        HoursWords::new(&Strings::new(lang, [ftl]))
     }
 
     fn render(input: &str, lang: Lang) -> Vec<String> {
