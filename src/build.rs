@@ -49,6 +49,19 @@ pub enum BuildError {
     /// A brochure could not be typeset.
     #[error(transparent)]
     Print(#[from] print::PrintError),
+    /// The brochure template does not parse (also when the brochures are left out: `check`
+    /// refuses such a site, so the build does too).
+    #[error("{path}:{line}:{column}: the brochure template does not parse: {message}")]
+    BrochureTemplate {
+        /// The template's file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What typst says.
+        message: String,
+    },
     /// The output folder may not be replaced.
     #[error(transparent)]
     Target(#[from] TargetError),
@@ -74,6 +87,14 @@ pub fn build(
     progress: &(dyn Fn() + Sync),
     options: &BuildOptions,
 ) -> Result<Built, BuildError> {
+    if let Some(e) = print::typeset::Engine::new(&site.theme).syntax_error() {
+        return Err(BuildError::BrochureTemplate {
+            path: e.path,
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        });
+    }
     target::check_target(&site.root, output)?;
     let staging = Staging::new(output)?;
     staging.put(target::MARKER, target::MARKER_TEXT.as_bytes())?;

@@ -89,11 +89,7 @@ impl Diagnostic {
     /// The full plain form: the headline, then `  help: …` when there is help.
     pub fn to_plain(&self) -> String {
         match &self.help {
-            Some(help) => format!(
-                "{}\n  help: {}",
-                self.headline(),
-                escape_controls(help, false)
-            ),
+            Some(help) => format!("{}\n  help: {}", self.headline(), escape_help(help)),
             None => self.headline(),
         }
     }
@@ -115,10 +111,20 @@ impl Diagnostic {
             ));
         }
         if let Some(help) = &self.help {
-            out.push_str(&format!("\n  help: {}", escape_controls(help, false)));
+            out.push_str(&format!("\n  help: {}", escape_help(help)));
         }
         out
     }
+}
+
+/// A help text for printing: its own line breaks kept (a help may show several lines of
+/// TOML to write), every other control character escaped as by [`escape_controls`].
+fn escape_help(help: &str) -> String {
+    let lines: Vec<_> = help
+        .split('\n')
+        .map(|l| escape_controls(l, false))
+        .collect();
+    lines.join("\n")
 }
 
 /// `text` with its control characters written as Rust escapes (`\u{1b}`), so that printing

@@ -247,7 +247,8 @@ pub fn post_receive(target: &Target, updates: &[RefUpdate]) -> Result<(), Publis
         println!("{} is live already", short(&commit));
         return Ok(());
     }
-    let source = tempfile::tempdir().map_err(io(Path::new("temporary folder")))?;
+    // Beside the releases, not in /tmp: a killed publish leaves it where the next one removes it.
+    let source = releases.export_folder()?;
     let tree = source.path().join("site");
     export(&target.git_dir, &commit, &tree)?;
     let release = releases.path_of(&commit);

@@ -92,6 +92,16 @@ impl Releases {
         std::fs::rename(&temporary, live).map_err(io(live))
     }
 
+    /// A new, empty folder in `releases/` for this process's export of the pushed tree
+    /// (`.export.new-PID`): if the publish is killed, the next one removes it with the other
+    /// leftovers ([`Releases::remove_leftovers`]); dropped, it is removed at once.
+    pub fn export_folder(&self) -> Result<ExportFolder, PublishError> {
+        let path = self.dir.join(format!(".export.new-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).map_err(super::io(&path))?;
+        Ok(ExportFolder(path))
+    }
+
     /// Removes what killed publishes left in `releases/` (call it holding the lock): staging
     /// folders (`.X.new-PID`, `.X.old-PID`) of processes that have ended, and release
     /// folders that were never recorded (a publish killed between build and switch), unless
@@ -136,6 +146,22 @@ impl Releases {
 }
 
 /// The process id at the end of a staging folder's name (`X.new-PID`, `X.old-PID`).
+/// A folder that is removed when dropped.
+pub struct ExportFolder(PathBuf);
+
+impl ExportFolder {
+    /// Where it is.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for ExportFolder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 fn staging_pid(name: &str) -> Option<u32> {
     let (_, pid) = name
         .rsplit_once(".new-")
@@ -199,13 +225,26 @@ mod tests {
         let partial = releases.path_of("b2");
         let stale = releases.path_of(&format!(".b2.new-{dead}"));
         let busy = releases.path_of(&format!(".c3.new-{running}"));
-        for folder in [&partial, &stale, &busy, &releases.pdf_cache()] {
+        let export = releases.path_of(&format!(".export.new-{dead}"));
+        for folder in [&partial, &stale, &busy, &export, &releases.pdf_cache()] {
             std::fs::create_dir_all(folder).unwrap();
         }
         releases.remove_leftovers(&live);
-        assert!(!partial.exists() && !stale.exists());
+        assert!(!partial.exists() && !stale.exists() && !export.exists());
         assert!(busy.exists() && releases.pdf_cache().exists());
         assert!(releases.path_of("a1").exists());
+    }
+
+    #[test]
+    fn the_export_folder_is_beside_the_releases_and_gone_when_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let releases = Releases::beside(&dir.path().join("live"));
+        let export = releases.export_folder().unwrap();
+        let path = export.path().to_path_buf();
+        assert!(path.starts_with(dir.path().join("releases")) && path.is_dir());
+        assert!(staging_pid(&path.file_name().unwrap().to_string_lossy()).is_some());
+        drop(export);
+        assert!(!path.exists());
     }
 
     #[test]
