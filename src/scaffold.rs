@@ -203,6 +203,11 @@ pub fn default_file(kind: Kind, vocabularies: &Vocabularies) -> String {
             );
             optional(&mut out, "fee = false", "плаща ли се");
             optional(&mut out, "related = [\"\"]", "свързани услуги (id)");
+            optional(
+                &mut out,
+                "area_served = \"municipality\"",
+                "къде работи услуга без адрес: \"municipality\" (цялата община) или населено място (id)",
+            );
             places(&mut out, vocabularies);
             sources(&mut out);
         }

@@ -27,7 +27,7 @@
 //! ```
 
 use super::contact::check_web_url;
-use super::{Contact, Date, Localized};
+use super::{Area, Contact, Date, Localized};
 
 /// The default for `stale_after_days`.
 pub const DEFAULT_STALE_AFTER_DAYS: u32 = 365;
@@ -55,6 +55,8 @@ pub struct Config {
     pub accessibility: AccessibilityConfig,
     /// The site's theme folder under `themes/`, when it names one (`theme = "ruse"`).
     pub theme: Option<String>,
+    /// `area_served`: where a service works when its file does not say.
+    pub area_served: Option<Area>,
 }
 
 /// The `[opendata]` table: the licence under which the open data files are published.
@@ -90,6 +92,7 @@ impl Default for Config {
             opendata: OpenDataConfig::default(),
             accessibility: AccessibilityConfig::default(),
             theme: None,
+            area_served: None,
         }
     }
 }

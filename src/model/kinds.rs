@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::date::Date;
 use super::id::Id;
 use super::lang::Localized;
-use super::parts::{Contact, Licence, Listing, Location, Origin};
+use super::parts::{Area, Contact, Licence, Listing, Location, Origin};
 use super::vocab::{
     Activity, Funding, Locality, PartnershipKind, ProviderKind, ServiceType, TargetGroup, TermId,
 };
@@ -57,6 +57,9 @@ pub struct Service {
     pub related: Vec<ServiceId>,
     /// Where it is.
     pub locations: Vec<Location>,
+    /// Where it works, as its own `area_served` says; see [`Service::area`] for the area with
+    /// the site's default.
+    pub area_served: Option<Area>,
     /// How to reach it.
     pub contact: Contact,
     /// Licences and certificates.
@@ -64,30 +67,59 @@ pub struct Service {
 }
 
 impl Service {
-    /// Is the service classified under term `id` of `vocab` (for localities: does it have a
-    /// location there)? Provider and partnership kinds never classify a service.
-    pub fn has_term(&self, vocab: super::Vocab, id: &str) -> bool {
+    /// The area the service works in: its own `area_served`, else `default` (config.toml's
+    /// `area_served`), else `None`.
+    pub fn area<'a>(&'a self, default: Option<&'a Area>) -> Option<&'a Area> {
+        self.area_served.as_ref().or(default)
+    }
+
+    /// The localities the service belongs to, each once: those of its locations; a service
+    /// with no location belongs to its area ([`Service::area`]) when that is a locality, and
+    /// to no locality when it is the whole municipality or unknown. `default` is config.toml's
+    /// `area_served`. Every count and list of services by locality goes through here.
+    pub fn localities<'a>(&'a self, default: Option<&'a Area>) -> Vec<&'a TermId<Locality>> {
+        let mut ids: Vec<&TermId<Locality>> = if self.locations.is_empty() {
+            self.area(default)
+                .and_then(Area::locality)
+                .into_iter()
+                .collect()
+        } else {
+            self.locations.iter().map(|l| &l.locality).collect()
+        };
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Is the service classified under term `id` of `vocab` (for localities: does it belong
+    /// there, [`Service::localities`] with `area` as the site's default)? Provider and
+    /// partnership kinds never classify a service.
+    pub fn has_term(&self, vocab: super::Vocab, id: &str, area: Option<&Area>) -> bool {
         use super::Vocab;
         match vocab {
             Vocab::ServiceTypes => self.service_type.as_str() == id,
             Vocab::Activities => self.activities.iter().any(|a| a.as_str() == id),
             Vocab::TargetGroups => self.target_groups.iter().any(|t| t.as_str() == id),
             Vocab::Funding => self.funding.as_ref().is_some_and(|f| f.as_str() == id),
-            Vocab::Localities => self.locations.iter().any(|l| l.locality.as_str() == id),
+            Vocab::Localities => self.localities(area).iter().any(|l| l.as_str() == id),
             Vocab::ProviderKinds | Vocab::PartnershipKinds => false,
         }
     }
 
     /// The ids of the terms of `vocab` the service is classified under, each once: the `id`s
     /// for which [`Service::has_term`] holds.
-    pub fn term_ids(&self, vocab: super::Vocab) -> Vec<&str> {
+    pub fn term_ids<'a>(&'a self, vocab: super::Vocab, area: Option<&'a Area>) -> Vec<&'a str> {
         use super::Vocab;
         let mut ids: Vec<&str> = match vocab {
             Vocab::ServiceTypes => vec![self.service_type.as_str()],
             Vocab::Activities => self.activities.iter().map(|a| a.as_str()).collect(),
             Vocab::TargetGroups => self.target_groups.iter().map(|t| t.as_str()).collect(),
             Vocab::Funding => self.funding.iter().map(|f| f.as_str()).collect(),
-            Vocab::Localities => self.locations.iter().map(|l| l.locality.as_str()).collect(),
+            Vocab::Localities => self
+                .localities(area)
+                .into_iter()
+                .map(|l| l.as_str())
+                .collect(),
             Vocab::ProviderKinds | Vocab::PartnershipKinds => Vec::new(),
         };
         ids.sort_unstable();
@@ -233,23 +265,20 @@ pub struct Selection {
     pub activities: Option<Vec<TermId<Activity>>>,
     /// Only services of these types.
     pub service_types: Option<Vec<TermId<ServiceType>>>,
-    /// Only services with a location in one of these places.
+    /// Only services that belong to one of these places ([`Service::localities`]).
     pub localities: Option<Vec<TermId<Locality>>>,
 }
 
 impl Selection {
-    /// Does `service` match every key of the selection?
-    pub fn matches(&self, service: &Service) -> bool {
+    /// Does `service` match every key of the selection? `area` is config.toml's
+    /// `area_served`, for services without a location.
+    pub fn matches(&self, service: &Service, area: Option<&Area>) -> bool {
         fn any<T: PartialEq>(wanted: &Option<Vec<T>>, has: &[T]) -> bool {
             wanted
                 .as_ref()
                 .is_none_or(|w| w.iter().any(|x| has.contains(x)))
         }
-        let localities: Vec<_> = service
-            .locations
-            .iter()
-            .map(|l| l.locality.clone())
-            .collect();
+        let localities: Vec<_> = service.localities(area).into_iter().cloned().collect();
         any(&self.services, std::slice::from_ref(&service.id))
             && any(&self.providers, service.provider.as_slice())
             && any(&self.target_groups, &service.target_groups)

@@ -35,7 +35,7 @@ pub use kinds::{
 };
 pub use lang::{Lang, Localized, Shown};
 pub use links::{ContentLink, LinkKind};
-pub use parts::{Contact, Coordinates, Issuer, Licence, Listing, Location, Origin};
+pub use parts::{Area, Contact, Coordinates, Issuer, Licence, Listing, Location, Origin};
 pub use source::{Citation, Source, SourceDate, SourceDocument};
 pub use vocab::{TermId, Vocab, VocabForm, Vocabularies};
 
@@ -147,7 +147,7 @@ impl Site {
     ) -> impl Iterator<Item = &'a Service> {
         self.services
             .values()
-            .filter(move |s| brochure.select.matches(s))
+            .filter(move |s| brochure.select.matches(s, self.config.area_served.as_ref()))
     }
 
     /// The number of facilities the services stand for: the sum of the `units` given, and

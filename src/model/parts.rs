@@ -74,6 +74,30 @@ pub struct Location {
     pub note: Option<Localized<String>>,
 }
 
+/// Where a service works, as `area_served` gives it: one locality, or the whole municipality
+/// (which is not any one of its localities).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Area {
+    /// The whole municipality (`area_served = "municipality"`).
+    Municipality,
+    /// One town or village of the `localities` vocabulary.
+    Locality(TermId<Locality>),
+}
+
+impl Area {
+    /// The value of `area_served` that means the whole municipality.
+    pub const MUNICIPALITY: &'static str = "municipality";
+
+    /// The locality, when the area is one.
+    pub fn locality(&self) -> Option<&TermId<Locality>> {
+        match self {
+            Area::Municipality => None,
+            Area::Locality(id) => Some(id),
+        }
+    }
+}
+
 /// A point on the map.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Coordinates {

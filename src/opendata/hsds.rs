@@ -68,6 +68,18 @@ pub struct Service {
     pub funding: Vec<Funding>,
     pub contacts: Vec<Contact>,
     pub attributes: Vec<Attribute>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub service_areas: Vec<ServiceArea>,
+}
+
+/// The geographic area a service is available in.
+#[derive(Clone, Debug, Serialize)]
+pub struct ServiceArea {
+    pub id: String,
+    pub service_id: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 /// A service at one of its locations.

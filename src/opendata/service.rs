@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use fluent_bundle::FluentValue;
 
 use crate::model::strings::Strings;
-use crate::model::{Issuer, Licence, ProviderId, Service, Vocab, VocabForm};
+use crate::model::{Area, Issuer, Licence, ProviderId, Service, Vocab, VocabForm};
 use crate::urls;
 
 use super::context::Ctx;
 use super::hsds::{
-    Attribute, Funding, Language, Organization, Service as HsdsService, ServiceAtLocation,
+    Attribute, Funding, Language, Organization, Service as HsdsService, ServiceArea,
+    ServiceAtLocation,
 };
 use super::ids::Key;
 use super::location::location;
@@ -112,7 +113,30 @@ pub fn service(
             .collect(),
         contacts: contacts(ctx, &service.contact, &key, Owner::Service(&id)),
         attributes: attributes(ctx, service, &key),
+        service_areas: service_area(ctx, service, &key).into_iter().collect(),
     }
+}
+
+/// Where the service is available: its area ([`Service::area`]) as an HSDS service area, named
+/// by the locality, or by the municipality for the whole of it.
+fn service_area(ctx: &Ctx<'_>, service: &Service, key: &Key) -> Option<ServiceArea> {
+    let area = service.area(ctx.site.config.area_served.as_ref())?;
+    let (name, description) = match area {
+        Area::Locality(id) => (ctx.label(Vocab::Localities, id.as_str()).text, None),
+        Area::Municipality => {
+            let whole = ctx.strings.get("opendata-area-municipality");
+            match ctx.opt_text(&ctx.site.config.municipality) {
+                Some(name) => (name, Some(whole)),
+                None => (whole, None),
+            }
+        }
+    };
+    Some(ServiceArea {
+        id: key.child("service_area", 1).uuid(),
+        service_id: key.uuid(),
+        name,
+        description,
+    })
 }
 
 /// Whom the service is for, in words: target groups, then ages.

@@ -107,7 +107,7 @@ impl<'a> SiteIndex<'a> {
                 list.push(service);
             }
             for vocab in Vocab::ALL {
-                for id in service.term_ids(vocab) {
+                for id in service.term_ids(vocab, site.config.area_served.as_ref()) {
                     let terms = index.by_term.entry(vocab).or_default();
                     terms.entry(id).or_default().push(service);
                 }

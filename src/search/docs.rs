@@ -3,8 +3,9 @@
 //! Services, providers, partnerships and free pages are documents; each knows its URL (from
 //! [`crate::urls`]), the text of each weighted [`Field`], and its facet values.
 
+use crate::model::vocab::Locality;
 use crate::model::{
-    Lang, Listing, Localized, Location, Page, Partnership, Provider, Service, Site, Vocab,
+    Lang, Listing, Localized, Location, Page, Partnership, Provider, Service, Site, TermId, Vocab,
 };
 use crate::urls;
 
@@ -179,20 +180,35 @@ impl Document {
     }
 }
 
-/// Adds the places of `locations`: locality labels, addresses, facets and coordinates.
-fn add_locations(doc: &mut Document, locations: &[Location], lang: Lang, labels: &Labels) {
+/// Adds the places of `locations`: locality labels, addresses, facets and coordinates; and
+/// `others`, localities the item belongs to without an address (a service's area served,
+/// from [`Service::localities`]).
+fn add_locations(
+    doc: &mut Document,
+    locations: &[Location],
+    others: &[&TermId<Locality>],
+    lang: Lang,
+    labels: &Labels,
+) {
     let mut place_text = String::new();
-    for location in locations {
-        let locality = labels.get(Vocab::Localities, location.locality.as_str());
+    let add_place = |doc: &mut Document, id: &str| {
+        let locality = labels.get(Vocab::Localities, id);
         if !doc.places.contains(&locality) {
             doc.places.push(locality.clone());
-            doc.facets
-                .push((Vocab::Localities, location.locality.as_str().to_string()));
+            doc.facets.push((Vocab::Localities, id.to_string()));
         }
+        locality
+    };
+    for location in locations {
+        let locality = add_place(doc, location.locality.as_str());
         place_text.push_str(&format!("{locality} {} ", text(&location.address, lang)));
         if let Some(c) = location.coordinates {
             doc.coordinates.push((c.lat, c.lon));
         }
+    }
+    for id in others {
+        let locality = add_place(doc, id.as_str());
+        place_text.push_str(&format!("{locality} "));
     }
     doc.fields.push((Field::Place, place_text));
 }
@@ -226,7 +242,12 @@ fn service(site: &Site, s: &Service, lang: Lang, labels: &Labels) -> Document {
         doc.fields
             .push((Field::Provider, format!("{} {abbreviation}", doc.provider)));
     }
-    add_locations(&mut doc, &s.locations, lang, labels);
+    let area = if s.locations.is_empty() {
+        s.localities(site.config.area_served.as_ref())
+    } else {
+        Vec::new()
+    };
+    add_locations(&mut doc, &s.locations, &area, lang, labels);
     doc
 }
 
@@ -241,7 +262,7 @@ fn provider(p: &Provider, lang: Lang, labels: &Labels) -> Document {
         Field::Labels,
         labels.get(Vocab::ProviderKinds, p.kind.as_str()),
     ));
-    add_locations(&mut doc, &p.locations, lang, labels);
+    add_locations(&mut doc, &p.locations, &[], lang, labels);
     doc
 }
 

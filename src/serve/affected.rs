@@ -204,7 +204,7 @@ fn terms_of<'a>(site: &'a Site, service: &'a Service) -> impl Iterator<Item = Pa
         site.vocabularies
             .ids(vocab)
             .iter()
-            .filter(move |id| service.has_term(vocab, id))
+            .filter(move |id| service.has_term(vocab, id, site.config.area_served.as_ref()))
             .map(move |id| PageKey::Term(vocab, id.clone()))
     })
 }

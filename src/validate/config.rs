@@ -10,14 +10,15 @@ use crate::load::read_text;
 use crate::model::config::{AccessibilityConfig, Config, OpenDataConfig, is_placeholder};
 use crate::model::contact::check_web_url;
 use crate::model::id::check_id;
-use crate::model::{Lang, Localized};
+use crate::model::{Lang, Localized, Vocabularies};
 
 /// The largest `config.toml` or `vocabularies.toml` read before the limit is known.
 const SETTINGS_FILE_LIMIT: u64 = 1024 * 1024;
 
-/// Reads `config.toml` of the site at `root`. A missing or broken file gives errors and the
-/// defaults, so that the rest of the site can still be checked.
-pub fn load(root: &Path) -> (Config, Vec<Diagnostic>) {
+/// Reads `config.toml` of the site at `root`, checking the ids it names against
+/// `vocabularies`. A missing or broken file gives errors and the defaults, so that the rest of
+/// the site can still be checked.
+pub fn load(root: &Path, vocabularies: &Vocabularies) -> (Config, Vec<Diagnostic>) {
     let path = root.join("config.toml");
     if !path.is_file() {
         let d = Diagnostic::whole_file("config.toml", Severity::Error, "the site has no config.toml")
@@ -36,12 +37,12 @@ pub fn load(root: &Path) -> (Config, Vec<Diagnostic>) {
         }
     };
     let mut t = Table::new(&ctx, table.get_ref(), 0..0, "config.toml");
-    let config = read(&mut t);
+    let config = read(&mut t, vocabularies);
     t.finish();
     (config, ctx.into_diagnostics())
 }
 
-fn read(t: &mut Table<'_, '_>) -> Config {
+fn read(t: &mut Table<'_, '_>, vocabularies: &Vocabularies) -> Config {
     let defaults = Config::default();
     let base_url = match t.neutral_str(
         "base_url",
@@ -81,6 +82,7 @@ fn read(t: &mut Table<'_, '_>) -> Config {
                 None
             }
         });
+    let area_served = super::parts::area_served(t, vocabularies);
     let mut title = None;
     let mut description: Option<Localized<String>> = None;
     let mut municipality: Option<Localized<String>> = None;
@@ -124,6 +126,7 @@ fn read(t: &mut Table<'_, '_>) -> Config {
         opendata,
         accessibility,
         theme,
+        area_served,
     }
 }
 

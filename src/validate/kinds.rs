@@ -63,6 +63,7 @@ pub fn service(
         );
     }
     let locations = parts::locations(t, known);
+    let area_served = parts::area_served(t, known.vocabularies);
     let contact = parts::contact(t);
     let licences = parts::licences(t, known);
     if t.ctx().role == Role::Default {
@@ -85,6 +86,7 @@ pub fn service(
         fee,
         related,
         locations,
+        area_served,
         contact,
         licences,
     })

@@ -93,8 +93,9 @@ pub fn toml_error(ctx: &FileCtx<'_>, e: &toml::de::Error) -> Diagnostic {
 
 /// Loads, validates and links the site at `root`; `today` judges `verified` dates.
 pub fn check_site(root: &Path, today: Date) -> Checked {
-    let (config, mut all) = config::load(root);
-    let (vocab, problems) = vocabularies::load(root);
+    // The vocabularies come first: config.toml's `area_served` names one of their ids.
+    let (vocab, mut all) = vocabularies::load(root);
+    let (config, problems) = config::load(root, &vocab.vocabularies);
     all.extend(problems);
     let (messages, problems) = messages::load(root, config.max_file_size);
     all.extend(problems);

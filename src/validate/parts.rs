@@ -10,7 +10,8 @@ use crate::model::hours;
 use crate::model::phone::parse_phone;
 use crate::model::vocab::Locality;
 use crate::model::{
-    Contact, Coordinates, Date, Id, Issuer, Licence, Listing, Localized, Location, Origin, Source,
+    Area, Contact, Coordinates, Date, Id, Issuer, Licence, Listing, Localized, Location, Origin,
+    Source, Vocab, Vocabularies,
 };
 
 /// The most characters a `summary` may have.
@@ -19,6 +20,39 @@ pub const SUMMARY_MAX_CHARS: usize = 300;
 /// The most characters a `title` may have: a name, not a paragraph (and the PDF outline's
 /// writer once failed on very long headings).
 pub const TITLE_MAX_CHARS: usize = 200;
+
+/// Reads the optional `area_served` (a service's, or config.toml's default): `"municipality"`
+/// for the whole municipality, else an id of the `localities` vocabulary.
+pub fn area_served(t: &mut Table<'_, '_>, vocabularies: &Vocabularies) -> Option<Area> {
+    let value = t.neutral_str("area_served", Need::Optional, "\"municipality\"")?;
+    let id = value.get_ref().as_str();
+    if id == Area::MUNICIPALITY {
+        return Some(Area::Municipality);
+    }
+    if vocabularies.contains(Vocab::Localities, id) {
+        return Some(Area::Locality(Id::new(id)));
+    }
+    let localities = vocabularies.ids(Vocab::Localities);
+    let choices = std::iter::once(Area::MUNICIPALITY).chain(localities.iter().map(String::as_str));
+    let help = match crate::diagnostics::suggest(id, choices) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!(
+            "write `{}` for the whole municipality, or a town or village: one of {}; add a new one to `localities` in vocabularies.toml (and its labels to i18n/*.ftl)",
+            Area::MUNICIPALITY,
+            if localities.is_empty() {
+                "none yet".to_string()
+            } else {
+                localities.join(", ")
+            }
+        ),
+    };
+    t.ctx().error(
+        value.span(),
+        format!("`{id}` in `area_served` is neither `{}` nor an id of `localities` in vocabularies.toml", Area::MUNICIPALITY),
+        help,
+    );
+    None
+}
 
 /// Reads `title`: a text of at most [`TITLE_MAX_CHARS`] characters on one line.
 pub fn title(t: &mut Table<'_, '_>, need: Need) -> Option<Spanned<String>> {

@@ -5,6 +5,7 @@
 mod common;
 
 mod accessibility_statement;
+mod area_served;
 mod build;
 mod build_outputs;
 mod check_build;

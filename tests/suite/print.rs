@@ -289,7 +289,9 @@ fn an_unchanged_site_prints_nothing_again_and_a_change_reprints_only_its_brochur
         .collect();
     let service = &site.services["zveno-mayka-i-bebe"];
     let holds_it = |subject: &Subject| match subject {
-        Subject::Event(id) => site.brochures[id].select.matches(service),
+        Subject::Event(id) => site.brochures[id]
+            .select
+            .matches(service, site.config.area_served.as_ref()),
         Subject::Provider(id) => service.provider.as_ref() == Some(id),
     };
     let expected: BTreeSet<&str> = reprinted

@@ -28,6 +28,8 @@ pub struct ServicePage {
     pub age_max: Option<u32>,
     /// Where it is, with hours.
     pub locations: Vec<LocationView>,
+    /// Where it works, shown when it has no location: its area ([`Service::area`]).
+    pub area: Option<AreaView>,
     /// Does any location have opening hours?
     pub has_hours: bool,
     /// Can a person come without a referral from the social assistance office?
@@ -56,6 +58,13 @@ pub struct ServicePage {
     pub provenance: Provenance,
 }
 
+/// The area a service without an address works in.
+#[derive(Debug, Serialize)]
+pub struct AreaView {
+    /// The locality; `None` for the whole municipality.
+    pub locality: Option<Term>,
+}
+
 /// Builds the context of a service page.
 pub fn context(ctx: &Ctx<'_>, service: &Service) -> ServicePage {
     let site = ctx.site;
@@ -77,6 +86,7 @@ pub fn context(ctx: &Ctx<'_>, service: &Service) -> ServicePage {
             .collect(),
         age_min: service.age_min,
         age_max: service.age_max,
+        area: area(ctx, service),
         has_hours: locations.iter().any(|l| !l.hours.is_empty()),
         locations,
         self_referral: service.self_referral,
@@ -103,4 +113,18 @@ pub fn context(ctx: &Ctx<'_>, service: &Service) -> ServicePage {
         body: ctx.markdown(&service.listing.body),
         provenance: parts::provenance(ctx, &service.listing),
     }
+}
+
+/// The area shown for a service without a location; `None` when it has one or when neither the
+/// service nor config.toml names an area.
+fn area(ctx: &Ctx<'_>, service: &Service) -> Option<AreaView> {
+    if !service.locations.is_empty() {
+        return None;
+    }
+    let area = service.area(ctx.site.config.area_served.as_ref())?;
+    Some(AreaView {
+        locality: area
+            .locality()
+            .map(|l| ctx.term(Vocab::Localities, l.as_str())),
+    })
 }

@@ -98,10 +98,11 @@ pub fn counts(site: &Site, vocab: Vocab) -> HashMap<&str, usize> {
             .partnerships
             .values()
             .for_each(|p| add(p.kind.as_str())),
-        _ => site
-            .services
-            .values()
-            .for_each(|s| s.term_ids(vocab).into_iter().for_each(&mut add)),
+        _ => site.services.values().for_each(|s| {
+            s.term_ids(vocab, site.config.area_served.as_ref())
+                .into_iter()
+                .for_each(&mut add)
+        }),
     }
     counts
 }

@@ -358,3 +358,8 @@ sources-page-cited-by = { $count ->
     [one] На него се позовава 1 запис:
    *[other] На него се позовават { $count } записа:
 }
+
+## Area served (`area_served`): where a service without an address works
+area-served = Обслужва:
+area-served-municipality = Обслужва цялата община.
+opendata-area-municipality = Цялата община

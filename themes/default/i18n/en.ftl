@@ -353,3 +353,8 @@ sources-page-cited-by = { $count ->
     [one] Cited by 1 entry:
    *[other] Cited by { $count } entries:
 }
+
+## Area served (`area_served`): where a service without an address works
+area-served = Serves:
+area-served-municipality = Serves the whole municipality.
+opendata-area-municipality = The whole municipality
