@@ -47,6 +47,13 @@ pub fn built_in() -> Theme {
     theme
 }
 
+/// The built-in theme's strings of `lang`, for the tests of the stages that use them.
+#[cfg(test)]
+pub(crate) fn built_in_strings(lang: Lang) -> crate::model::strings::Strings {
+    let theme = built_in();
+    crate::model::strings::Strings::new(lang, theme.strings.get(&lang).map(String::as_str))
+}
+
 /// The theme of the site at `root`: the built-in one, with the site's theme files on top.
 pub fn read(root: &Path, name: Option<&str>) -> Result<Theme, ThemeError> {
     let mut theme = built_in();

@@ -125,8 +125,7 @@ mod tests {
 
     /// The built-in theme's strings.
     fn theme(lang: Lang) -> Strings {
-        let theme = crate::load::theme::built_in();
-        Strings::new(lang, theme.strings.get(&lang).map(String::as_str))
+        crate::load::theme::built_in_strings(lang)
     }
 
     fn of(text: &str) -> Vec<(Option<String>, Option<String>, Option<String>)> {

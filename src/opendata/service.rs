@@ -271,8 +271,7 @@ mod tests {
     use crate::model::Lang;
 
     fn theme(lang: Lang) -> Strings {
-        let theme = crate::load::theme::built_in();
-        Strings::new(lang, theme.strings.get(&lang).map(String::as_str))
+        crate::load::theme::built_in_strings(lang)
     }
 
     #[test]
