@@ -33,6 +33,22 @@ pub use validate::Checked;
 /// then renders the site without writing anything and follows the content's links and images
 /// ([`build::check_outputs`]), so that a site `check` passes also builds.
 pub fn check(root: &Path, today: Date) -> Checked {
+    let mut checked = check_sources(root, today);
+    if let Some(site) = &checked.site {
+        let found = build::check_outputs(site, today);
+        if found.iter().any(Diagnostic::is_error) {
+            checked.site = None;
+        }
+        checked.diagnostics.extend(found);
+        diagnostics::sort(&mut checked.diagnostics);
+    }
+    checked
+}
+
+/// The part of [`check`] that reads no output: validation, the theme's templates and the
+/// brochure template. `kartoteka build` runs this and then [`build()`], which follows the
+/// links on what it renders ([`BuildError::Links`]), so that a build renders the site once.
+pub fn check_sources(root: &Path, today: Date) -> Checked {
     let mut checked = validate::check_site(root, today);
     if let Some(site) = &checked.site {
         let mut problems = Vec::new();
@@ -40,14 +56,11 @@ pub fn check(root: &Path, today: Date) -> Checked {
             problems.push(render_diagnostic(site, &e));
         }
         problems.extend(brochure_template_diagnostic(site));
-        if problems.is_empty() {
-            problems = build::check_outputs(site, today);
-        }
-        if problems.iter().any(Diagnostic::is_error) {
+        if !problems.is_empty() {
             checked.site = None;
+            checked.diagnostics.extend(problems);
+            diagnostics::sort(&mut checked.diagnostics);
         }
-        checked.diagnostics.extend(problems);
-        diagnostics::sort(&mut checked.diagnostics);
     }
     checked
 }

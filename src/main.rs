@@ -359,7 +359,8 @@ fn build(
     base_url: Option<String>,
 ) -> ExitCode {
     let started = std::time::Instant::now();
-    let mut site = match kartoteka::check(site, date).into_site() {
+    // The build follows the links itself, on the pages it renders: check the sources only.
+    let mut site = match kartoteka::check_sources(site, date).into_site() {
         Ok(site) => site,
         Err(failed) => {
             report(&failed.0, Format::Text);
