@@ -25,6 +25,16 @@ pub fn service(lang: Lang, id: &str) -> String {
     section(lang, "uslugi", "services", id)
 }
 
+/// The A–Z list of every service, the parent of their pages: `/uslugi/`, `/en/services/`.
+pub fn all_services(lang: Lang) -> String {
+    service(lang, "").trim_end_matches('/').to_string() + "/"
+}
+
+/// The A–Z list of every organisation: `/dostavchitsi/`, `/en/providers/`.
+pub fn all_providers(lang: Lang) -> String {
+    provider(lang, "").trim_end_matches('/').to_string() + "/"
+}
+
 /// A provider page: `/dostavchitsi/<id>/`, `/en/providers/<id>/`.
 pub fn provider(lang: Lang, id: &str) -> String {
     section(lang, "dostavchitsi", "providers", id)
@@ -199,6 +209,10 @@ mod tests {
         assert_eq!(service(Lang::Bg, "a"), "/uslugi/a/");
         assert_eq!(service(Lang::En, "a"), "/en/services/a/");
         assert_eq!(provider(Lang::Bg, "a"), "/dostavchitsi/a/");
+        assert_eq!(all_services(Lang::Bg), "/uslugi/");
+        assert_eq!(all_services(Lang::En), "/en/services/");
+        assert_eq!(all_providers(Lang::Bg), "/dostavchitsi/");
+        assert_eq!(all_providers(Lang::En), "/en/providers/");
         assert_eq!(provider(Lang::En, "a"), "/en/providers/a/");
         assert_eq!(partnership(Lang::Bg, "a"), "/partnyorstva/a/");
         assert_eq!(partnership(Lang::En, "a"), "/en/partnerships/a/");

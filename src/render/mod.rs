@@ -27,6 +27,9 @@ pub use env::TemplateError;
 use pages::{Assets, PageKind};
 use view::{Ctx, SiteIndex};
 
+/// The icon browsers ask for at the site's root.
+const FAVICON: &str = "favicon.ico";
+
 /// Why the site could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -88,16 +91,24 @@ impl Renderer {
         Ok(Renderer { theme, languages })
     }
 
-    /// What pages link to from the theme: its stylesheet and search script (the open data
-    /// export's files are added by the build, for the open data page).
+    /// What pages link to from the theme: its stylesheet, search script and icons (the open
+    /// data export's files are added by the build, for the open data page).
     pub fn theme_assets(&self) -> Assets {
+        let asset = |name: &str| {
+            self.theme
+                .statics
+                .contains_key(name)
+                .then(|| urls::asset(name))
+        };
         Assets {
             stylesheet: urls::asset("style.css"),
-            search_script: self
+            search_script: asset("search.js"),
+            icon: asset("favicon.svg"),
+            icon_ico: self
                 .theme
                 .statics
-                .contains_key("search.js")
-                .then(|| urls::asset("search.js")),
+                .contains_key(FAVICON)
+                .then(|| urls::home(Lang::DEFAULT) + FAVICON),
             open_data: Vec::new(),
         }
     }
@@ -171,15 +182,26 @@ impl Renderer {
     }
 
     /// The theme's static files (stylesheet, scripts, fonts, images).
+    ///
+    /// `favicon.ico` is also written at the site's root, where browsers ask for it whatever a
+    /// page says.
     pub fn statics(&self) -> Vec<OutputFile> {
-        self.theme
+        let mut files: Vec<OutputFile> = self
+            .theme
             .statics
             .iter()
             .map(|(path, bytes)| OutputFile {
                 path: urls::output_file(&urls::asset(path)),
                 bytes: bytes.clone(),
             })
-            .collect()
+            .collect();
+        if let Some(icon) = self.theme.statics.get(FAVICON) {
+            files.push(OutputFile {
+                path: FAVICON.to_string(),
+                bytes: icon.clone(),
+            });
+        }
+        files
     }
 
     /// The files that list the whole site, from the theme's templates: sitemap, robots.txt

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use crate::model::Kind;
 use crate::model::{Issuer, Lang, Licence, Service, Site, Vocab};
-use crate::render::pages::{PageKey, PageKind};
+use crate::render::pages::{AzList, PageKey, PageKind};
 use crate::urls;
 
 /// What changed in the site folder.
@@ -43,6 +43,7 @@ impl PageKey {
             PageKey::Brochures => PageKind::Brochures,
             PageKey::Accessibility => PageKind::Accessibility,
             PageKey::Sources => PageKind::Sources,
+            PageKey::AtoZ(list) => PageKind::AtoZ(*list),
         })
     }
 }
@@ -210,9 +211,12 @@ fn terms_of<'a>(site: &'a Site, service: &'a Service) -> impl Iterator<Item = Pa
 }
 
 /// The pages that count services, providers and partnerships: home and vocabulary pages,
-/// and the sources page, which lists every listing under the documents it cites.
+/// the sources page, which lists every listing under the documents it cites, and the A–Z
+/// lists.
 fn counts(pages: &mut BTreeSet<PageKey>) {
     pages.insert(PageKey::Home);
     pages.insert(PageKey::Sources);
+    pages.insert(PageKey::AtoZ(AzList::Services));
+    pages.insert(PageKey::AtoZ(AzList::Providers));
     pages.extend(Vocab::ALL.map(PageKey::Vocabulary));
 }

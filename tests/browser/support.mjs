@@ -257,6 +257,7 @@ export function pageKinds(name, out, lang) {
     { kind: "404", path: en ? "/en/no-such-page/" : "/nyama-takava-stranitsa/" },
     { kind: "open data", path: en ? "/en/open-data/" : "/otvoreni-danni/" },
     { kind: "accessibility", path: en ? "/en/accessibility/" : "/dostapnost/" },
+    { kind: "A–Z services", path: en ? "/en/services/" : "/uslugi/" },
   ];
 }
 

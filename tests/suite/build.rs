@@ -80,6 +80,8 @@ const CONTRACT: &[(&str, &str)] = &[
         "en/kak-da-poluchite-pomosht/index.html",
     ),
     ("tarsene/index.html", "en/search/index.html"),
+    ("uslugi/index.html", "en/services/index.html"),
+    ("dostavchitsi/index.html", "en/providers/index.html"),
     (
         "tselevi-grupi/elderly/index.html",
         "en/target-groups/elderly/index.html",
@@ -115,9 +117,18 @@ fn contract_urls_exist_for_every_kind_in_both_languages() {
         "feed.xml",
         "en/feed.xml",
         "assets/style.css",
+        "assets/favicon.svg",
+        "favicon.ico",
     ] {
         assert!(out.join(file).is_file(), "{file}");
     }
+    let icon = std::fs::read(out.join("favicon.ico")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(&icon[..4], b"\0\0\x01\0", "favicon.ico is an ICO file");
+    let home = read(&out, "index.html");
+    assert!(home.contains("<link rel=\"icon\" href=\"/favicon.ico\" sizes=\"32x32\">"));
+    assert!(
+        home.contains("<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">")
+    );
     let search = read(&out, "en/search/index.html");
     assert!(search.contains("<ol id=\"search-results\""));
     assert!(search.contains("id=\"search-count\""));
@@ -508,4 +519,45 @@ fn a_site_theme_replaces_the_built_in_files() {
     build(&site, &out);
     assert_eq!(read(&out, "assets/style.css"), "body{color:#000}");
     assert!(out.join("uslugi/dneven-tsentar/index.html").is_file());
+}
+
+/// The A–Z lists at the parents of the service and provider URLs list every listing once,
+/// grouped under letters in alphabetical order.
+#[test]
+fn the_a_to_z_lists_hold_every_service_and_organisation_once() {
+    let (_dir, out) = built();
+    let ids = |kind: &str| -> Vec<String> {
+        let mut ids: Vec<String> = std::fs::read_dir(fixture().join("content").join(kind))
+            .unwrap_or_else(|e| panic!("{e}"))
+            .filter_map(|e| {
+                let name = e.ok()?.file_name().to_string_lossy().into_owned();
+                let id = name.strip_suffix(".md")?;
+                (!id.ends_with(".en")).then(|| id.to_string())
+            })
+            .collect();
+        ids.sort();
+        ids
+    };
+    for (file, prefix, kind) in [
+        ("uslugi/index.html", "/uslugi/", "services"),
+        ("en/services/index.html", "/en/services/", "services"),
+        ("dostavchitsi/index.html", "/dostavchitsi/", "providers"),
+        ("en/providers/index.html", "/en/providers/", "providers"),
+    ] {
+        let html = read(&out, file);
+        for id in ids(kind) {
+            let link = format!("<h3><a href=\"{prefix}{id}/\">");
+            assert_eq!(html.matches(&link).count(), 1, "{file} lists {id} once");
+        }
+        let letters: Vec<&str> = html
+            .split("<h2 id=\"az-")
+            .skip(1)
+            .filter_map(|part| part.split_once("\">")?.1.split_once("</h2>"))
+            .map(|(letter, _)| letter)
+            .collect();
+        assert!(!letters.is_empty(), "{file} has letter groups");
+        let mut sorted = letters.clone();
+        sorted.sort_by_key(|l| l.to_lowercase());
+        assert_eq!(letters, sorted, "{file}: letters in order");
+    }
 }

@@ -5,6 +5,7 @@
 //! twin, alternates, menu, search form).
 
 pub mod accessibility;
+pub mod az;
 pub mod brochures;
 pub mod home;
 pub mod partnership;
@@ -16,6 +17,8 @@ pub mod terms;
 
 use serde::Serialize;
 use tera::{Context, Tera};
+
+pub use az::AzList;
 
 use super::jsonld;
 use super::view::{Ctx, Link, Text};
@@ -51,6 +54,8 @@ pub enum PageKind<'a> {
     Accessibility,
     /// The source documents of the listings, each with the listings that cite it.
     Sources,
+    /// An A–Z list: every service, or every organisation.
+    AtoZ(AzList),
 }
 
 /// A page of the site by name, generic over how an item is named: [`PageKind::id`] borrows
@@ -84,6 +89,8 @@ pub enum PageId<I> {
     Accessibility,
     /// The sources page.
     Sources,
+    /// An A–Z list: every service, or every organisation.
+    AtoZ(AzList),
 }
 
 /// A page's name that owns its ids.
@@ -106,6 +113,8 @@ impl<I: AsRef<str>> PageId<I> {
             PageId::Brochures => urls::brochures(lang),
             PageId::Accessibility => urls::accessibility(lang),
             PageId::Sources => urls::sources(lang),
+            PageId::AtoZ(AzList::Services) => urls::all_services(lang),
+            PageId::AtoZ(AzList::Providers) => urls::all_providers(lang),
         }
     }
 
@@ -125,6 +134,7 @@ impl<I: AsRef<str>> PageId<I> {
             PageId::Brochures => PageId::Brochures,
             PageId::Accessibility => PageId::Accessibility,
             PageId::Sources => PageId::Sources,
+            PageId::AtoZ(list) => PageId::AtoZ(*list),
         }
     }
 }
@@ -140,6 +150,8 @@ impl<'a> PageKind<'a> {
             PageKind::Brochures,
             PageKind::Accessibility,
             PageKind::Sources,
+            PageKind::AtoZ(AzList::Services),
+            PageKind::AtoZ(AzList::Providers),
         ];
         pages.extend(site.services.values().map(PageKind::Service));
         pages.extend(site.providers.values().map(PageKind::Provider));
@@ -170,6 +182,7 @@ impl<'a> PageKind<'a> {
             PageKind::Brochures => PageId::Brochures,
             PageKind::Accessibility => PageId::Accessibility,
             PageKind::Sources => PageId::Sources,
+            PageKind::AtoZ(list) => PageId::AtoZ(list),
         }
     }
 
@@ -194,6 +207,7 @@ impl<'a> PageKind<'a> {
             PageKind::Brochures => "brochures.html",
             PageKind::Accessibility => "accessibility.html",
             PageKind::Sources => "sources.html",
+            PageKind::AtoZ(_) => "a-z.html",
         }
     }
 
@@ -234,6 +248,8 @@ struct Frame {
     browse: Vec<Link>,
     stylesheet: String,
     search_script: Option<String>,
+    icon: Option<String>,
+    icon_ico: Option<String>,
     jsonld: Option<String>,
     built: String,
     noindex: bool,
@@ -278,6 +294,10 @@ pub struct Assets {
     pub stylesheet: String,
     /// The search script's URL, when the theme has one.
     pub search_script: Option<String>,
+    /// The site's icon as SVG, when the theme has one.
+    pub icon: Option<String>,
+    /// The site's icon as ICO (`/favicon.ico`), when the theme has one.
+    pub icon_ico: Option<String>,
     /// The open data files (path below the output folder, size in bytes), for their list.
     pub open_data: Vec<(String, usize)>,
 }
@@ -375,6 +395,16 @@ fn parts(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets) -> Result<Parts, te
             view: to_value(&sources::context(ctx))?,
             ..simple(ctx, "sources-page-title")
         },
+        PageKind::AtoZ(list) => Parts {
+            view: to_value(&az::context(ctx, list))?,
+            ..simple(
+                ctx,
+                match list {
+                    AzList::Services => "az-services-title",
+                    AzList::Providers => "az-providers-title",
+                },
+            )
+        },
         PageKind::Search => Parts {
             view: serde_json::json!({ "manifest": urls::search_manifest(ctx.lang) }),
             ..simple(ctx, "search-title")
@@ -443,6 +473,8 @@ fn frame(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets, parts: &Parts) -> F
         .collect(),
         stylesheet: assets.stylesheet.clone(),
         search_script: assets.search_script.clone(),
+        icon: assets.icon.clone(),
+        icon_ico: assets.icon_ico.clone(),
         jsonld: parts.jsonld.clone(),
         built: ctx.date(ctx.date),
         noindex: matches!(kind, PageKind::NotFound),

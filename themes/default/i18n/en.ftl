@@ -358,3 +358,10 @@ sources-page-cited-by = { $count ->
 area-served = Serves:
 area-served-municipality = Serves the whole municipality.
 opendata-area-municipality = The whole municipality
+
+## A–Z lists (/en/services/, /en/providers/)
+az-services-title = All services, A to Z
+az-services-intro = Every social service in the directory, in alphabetical order of its name. Each leads to its page: what it offers, whom it is for, where it is and how to use it.
+az-providers-title = All organisations, A to Z
+az-providers-intro = Every organisation in the directory – the municipality, state bodies and non-governmental organisations – in alphabetical order of its name.
+az-letters = Letters
