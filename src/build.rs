@@ -87,7 +87,7 @@ pub fn build(
     progress: &(dyn Fn() + Sync),
     options: &BuildOptions,
 ) -> Result<Built, BuildError> {
-    if let Some(e) = print::typeset::Engine::new(&site.theme).syntax_error() {
+    if let Some(e) = print::typeset::template_syntax_error(&site.theme) {
         return Err(BuildError::BrochureTemplate {
             path: e.path,
             line: e.line,
@@ -155,15 +155,33 @@ pub fn check_outputs(site: &Site, date: Date) -> Vec<Diagnostic> {
     }
 }
 
-/// A render error as a diagnostic on the file it most likely comes from.
-fn render_diagnostic(site: &Site, error: &RenderError) -> Diagnostic {
+/// A render error as a diagnostic: a template that does not compile at its file, line and
+/// column; anything else on the file it most likely comes from.
+pub(crate) fn render_diagnostic(site: &Site, error: &RenderError) -> Diagnostic {
     let theme = site.config.theme.as_deref().unwrap_or("default");
     let (path, help) = match error {
+        RenderError::Template(e) => {
+            let source_line = e
+                .template
+                .as_ref()
+                .and_then(|name| site.theme.templates.get(name))
+                .and_then(|text| text.lines().nth(e.line.saturating_sub(1)))
+                .map(str::to_string);
+            return Diagnostic {
+                path: e.path.clone(),
+                line: e.line,
+                column: e.column,
+                severity: Severity::Error,
+                message: format!("the template does not compile: {}", e.message),
+                help: Some("fix the template, or delete the site's copy to use the built-in one; Tera's syntax: https://keats.github.io/tera/docs/".into()),
+                source_line,
+            };
+        }
         RenderError::Write(_) => (
             "content".to_string(),
             "two items would be published at one address: rename one of them".to_string(),
         ),
-        _ => (
+        RenderError::Page { .. } => (
             format!("themes/{theme}/templates"),
             format!(
                 "correct the template named above in themes/{theme}/templates/, or delete it to use the built-in one"

@@ -53,7 +53,7 @@ pub fn check_sources(root: &Path, today: Date) -> Checked {
     if let Some(site) = &checked.site {
         let mut problems = Vec::new();
         if let Err(e) = render::Renderer::new(site) {
-            problems.push(render_diagnostic(site, &e));
+            problems.push(build::render_diagnostic(site, &e));
         }
         problems.extend(brochure_template_diagnostic(site));
         if !problems.is_empty() {
@@ -68,9 +68,7 @@ pub fn check_sources(root: &Path, today: Date) -> Checked {
 /// The brochure template's first syntax error, at its file, line and column (compiling it
 /// needs a brochure's data: `build` reports the rest).
 fn brochure_template_diagnostic(site: &Site) -> Option<Diagnostic> {
-    print::typeset::Engine::new(&site.theme)
-        .syntax_error()
-        .map(|e| Diagnostic {
+    print::typeset::template_syntax_error(&site.theme).map(|e| Diagnostic {
             source_line: site
                 .theme
                 .brochure_template
@@ -84,30 +82,6 @@ fn brochure_template_diagnostic(site: &Site) -> Option<Diagnostic> {
             message: format!("the brochure template does not parse: {}", e.message),
             help: Some("fix the template, or delete the site's copy to use the built-in one; typst's syntax: https://typst.app/docs/reference/syntax/".into()),
         })
-}
-
-/// A rendering error as a diagnostic: a template's at its file, line and column.
-fn render_diagnostic(site: &Site, error: &render::RenderError) -> Diagnostic {
-    match error {
-        render::RenderError::Template(e) => {
-            let source_line = e
-                .template
-                .as_ref()
-                .and_then(|name| site.theme.templates.get(name))
-                .and_then(|text| text.lines().nth(e.line.saturating_sub(1)))
-                .map(str::to_string);
-            Diagnostic {
-                path: e.path.clone(),
-                line: e.line,
-                column: e.column,
-                severity: Severity::Error,
-                message: format!("the template does not compile: {}", e.message),
-                help: Some("fix the template, or delete the site's copy to use the built-in one; Tera's syntax: https://keats.github.io/tera/docs/".into()),
-                source_line,
-            }
-        }
-        other => Diagnostic::whole_file("(theme)", Severity::Error, other.to_string()),
-    }
 }
 
 /// The one-line summary `check` ends with:

@@ -72,27 +72,9 @@ impl Engine {
         &self.digest
     }
 
-    /// The template's first syntax error, if any (found without compiling it, which needs a
-    /// brochure's data and may still fail). Only the first: one unclosed bracket makes dozens
-    /// more.
-    pub fn syntax_error(&self) -> Option<TemplateSyntaxError> {
-        self.main.root().errors().into_iter().next().map(|e| {
-            let (line, column) = self.line_column(e.span).unwrap_or((1, 1));
-            TemplateSyntaxError {
-                path: self.origin.clone(),
-                line,
-                column,
-                message: e.message.to_string(),
-            }
-        })
-    }
-
     /// 1-based line and column of `span` when it is in the template.
     fn line_column(&self, span: Span) -> Option<(usize, usize)> {
-        let start = self.main.range(span)?.start;
-        let line = self.main.byte_to_line(start)?;
-        let column = self.main.byte_to_column(start)?;
-        Some((line + 1, column + 1))
+        line_column(&self.main, span)
     }
 
     /// `path:line:column` of `span` when it is in the template, else the template's path.
@@ -114,6 +96,33 @@ impl Engine {
             Severity::Warning => text,
         }
     }
+}
+
+/// The theme's brochure template's first syntax error, if any, found by parsing it alone
+/// (no fonts, no standard library: `check` and `build` ask this before anything is typeset;
+/// compiling needs a brochure's data and may still fail). Only the first: one unclosed
+/// bracket makes dozens more.
+pub fn template_syntax_error(theme: &Theme) -> Option<TemplateSyntaxError> {
+    let main = Source::new(
+        FileId::new(None, VirtualPath::new("/brochure.typ")),
+        theme.brochure_template.clone(),
+    );
+    let error = main.root().errors().into_iter().next()?;
+    let (line, column) = line_column(&main, error.span).unwrap_or((1, 1));
+    Some(TemplateSyntaxError {
+        path: theme.origin(Theme::BROCHURE_TEMPLATE),
+        line,
+        column,
+        message: error.message.to_string(),
+    })
+}
+
+/// 1-based line and column of `span` when it is in `source`.
+fn line_column(source: &Source, span: Span) -> Option<(usize, usize)> {
+    let start = source.range(span)?.start;
+    let line = source.byte_to_line(start)?;
+    let column = source.byte_to_column(start)?;
+    Some((line + 1, column + 1))
 }
 
 /// A syntax error in the brochure template.
