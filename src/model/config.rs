@@ -24,6 +24,13 @@
 //! result = "…"                # the result of that evaluation, per language
 //! [accessibility.contact]     # whom to tell about barriers: the fields of a service's
 //! email = "…"                 # [contact]; none at all: the page says it is not set yet
+//!
+//! [fallback_contact]          # optional: whom to ask when a service page gives no phone
+//! source_date = 2018-05-30    # and no address; the fields of a [contact] may follow
+//! [fallback_contact.bg]
+//! name = "…"                  # required: the office or body
+//! address = "…"
+//! source = "…"                # where the name and address come from
 //! ```
 
 use super::contact::check_web_url;
@@ -57,6 +64,24 @@ pub struct Config {
     pub theme: Option<String>,
     /// `area_served`: where a service works when its file does not say.
     pub area_served: Option<Area>,
+    /// `[fallback_contact]`: whom to ask when a service's page gives no phone and no address.
+    pub fallback_contact: Option<FallbackContact>,
+}
+
+/// The `[fallback_contact]` table: the office a citizen can ask about any service whose page
+/// gives neither a phone number nor an address, with where that office's details come from.
+#[derive(Clone, Debug)]
+pub struct FallbackContact {
+    /// The office or body, e.g. a directorate of the municipality.
+    pub name: Localized<String>,
+    /// Its address, as the source gives it.
+    pub address: Option<Localized<String>>,
+    /// Phone, e-mail, web site, person: the fields of a service's `[contact]`.
+    pub contact: Contact,
+    /// The document that gives the name and address.
+    pub source: Option<Localized<String>>,
+    /// That document's date.
+    pub source_date: Option<Date>,
 }
 
 /// The `[opendata]` table: the licence under which the open data files are published.
@@ -93,6 +118,7 @@ impl Default for Config {
             accessibility: AccessibilityConfig::default(),
             theme: None,
             area_served: None,
+            fallback_contact: None,
         }
     }
 }

@@ -7,7 +7,9 @@ use toml::de::DeTable;
 use super::fields::{FileCtx, Need, Role, Table};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::read_text;
-use crate::model::config::{AccessibilityConfig, Config, OpenDataConfig, is_placeholder};
+use crate::model::config::{
+    AccessibilityConfig, Config, FallbackContact, OpenDataConfig, is_placeholder,
+};
 use crate::model::contact::check_web_url;
 use crate::model::id::check_id;
 use crate::model::{Lang, Localized, Vocabularies};
@@ -116,6 +118,7 @@ fn read(t: &mut Table<'_, '_>, vocabularies: &Vocabularies) -> Config {
     }
     let opendata = read_opendata(t);
     let accessibility = read_accessibility(t);
+    let fallback_contact = read_fallback_contact(t);
     Config {
         base_url,
         stale_after_days,
@@ -127,7 +130,58 @@ fn read(t: &mut Table<'_, '_>, vocabularies: &Vocabularies) -> Config {
         accessibility,
         theme,
         area_served,
+        fallback_contact,
     }
+}
+
+/// Reads the optional `[fallback_contact]` table: `source_date`, the fields of a `[contact]`,
+/// and `[fallback_contact.<lang>]` with `name` (required in the default language), `address`
+/// and `source`.
+fn read_fallback_contact(t: &mut Table<'_, '_>) -> Option<FallbackContact> {
+    let mut table = t.table(
+        "fallback_contact",
+        "the [fallback_contact] table of config.toml",
+    )?;
+    let source_date = table
+        .neutral_date("source_date", Need::Optional)
+        .map(|d| d.into_inner());
+    let contact = super::parts::contact_fields(&mut table);
+    let (mut name, mut address, mut source) = (None, None, None);
+    for lang in Lang::ALL {
+        let need = if lang.is_default() {
+            Need::Required
+        } else {
+            Need::Optional
+        };
+        let Some(mut texts) = table.table(lang.code(), "a language table of [fallback_contact]")
+        else {
+            if need == Need::Required {
+                table.ctx().error(
+                    0..0,
+                    format!("[fallback_contact] needs a [fallback_contact.{lang}] table with the office's name"),
+                    format!("add:\n[fallback_contact.{lang}]\nname = \"…\"\naddress = \"…\""),
+                );
+            }
+            continue;
+        };
+        let lang_name = texts.text("name", need).map(|s| s.into_inner());
+        let lang_address = texts
+            .text("address", Need::Optional)
+            .map(|s| s.into_inner());
+        let lang_source = texts.text("source", Need::Optional).map(|s| s.into_inner());
+        texts.finish();
+        set(&mut name, lang, lang_name);
+        set(&mut address, lang, lang_address);
+        set(&mut source, lang, lang_source);
+    }
+    table.finish();
+    Some(FallbackContact {
+        name: name?,
+        address,
+        contact,
+        source,
+        source_date,
+    })
 }
 
 /// Reads the optional `[accessibility]` table: `evaluated`, `[accessibility.<lang>]` with

@@ -299,6 +299,14 @@ pub fn contact(t: &mut Table<'_, '_>) -> Contact {
     let Some(mut c) = t.table("contact", "[contact]") else {
         return Contact::default();
     };
+    let contact = contact_fields(&mut c);
+    c.finish();
+    contact
+}
+
+/// Reads the fields of a `[contact]` (phone, email, website, facebook, person) from table `c`,
+/// which may hold other fields too (config.toml's `[fallback_contact]`).
+pub fn contact_fields(c: &mut Table<'_, '_>) -> Contact {
     let mut phones = Vec::new();
     for phone in c
         .neutral_str_list("phone", Need::Optional)
@@ -309,10 +317,10 @@ pub fn contact(t: &mut Table<'_, '_>) -> Contact {
             Err(problem) => c.ctx().error(phone.span(), format!("`{}` is not a phone number we can read: {problem}", phone.get_ref()), "write a Bulgarian number with its area code, e.g. \"082 123 456\" or \"+359 88 812 3456\""),
         }
     }
-    let email = checked(&mut c, "email", "\"info@example.org\"", check_email);
-    let website = checked(&mut c, "website", "\"https://example.org\"", check_web_url);
+    let email = checked(c, "email", "\"info@example.org\"", check_email);
+    let website = checked(c, "website", "\"https://example.org\"", check_web_url);
     let facebook = checked(
-        &mut c,
+        c,
         "facebook",
         "\"https://www.facebook.com/…\"",
         check_web_url,
@@ -320,7 +328,6 @@ pub fn contact(t: &mut Table<'_, '_>) -> Contact {
     let person = c
         .text("person", Need::Optional)
         .map(|p| Localized::new(p.into_inner()));
-    c.finish();
     Contact {
         phones,
         email,

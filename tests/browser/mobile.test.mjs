@@ -1,9 +1,10 @@
 // A 360×740 phone screen: no page of any kind scrolls sideways (WCAG 1.4.10 Reflow), and
 // tap targets are at least 24×24 CSS px (WCAG 2.5.8, checked by axe-core's target-size rule
-// and by measuring every control that is not a link inside running text).
+// and by measuring every control that is not a link inside running text) — as loaded, with
+// the menu open, and on the search page with the filters open.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { PHONE, axe, browserSession, describeViolation, everyPageKind, open, skip } from "./support.mjs";
+import { OPENERS, PHONE, axe, browserSession, describeViolation, everyPageKind, open, openedStates, skip } from "./support.mjs";
 
 const MIN = 24;
 
@@ -32,6 +33,7 @@ function smallTargets(min) {
   for (const el of controls) {
     const rects = el.getClientRects();
     if (rects.length === 0 || getComputedStyle(el).visibility === "hidden") continue;
+    if (!el.checkVisibility()) continue; // inside a closed <details>
     const r = el.getBoundingClientRect();
     if (r.right < 0 || r.bottom < 0) continue; // off screen until focused (the skip link)
     if (r.width >= min && r.height >= min) continue;
@@ -45,19 +47,33 @@ function smallTargets(min) {
   return small;
 }
 
+/** What is wrong with `p` at 360 px, after `prepare` (an opener) if given: [] when nothing. */
+async function problemsOf(p, prepare) {
+  const { page } = await open(session.context, session.sites.bases[p.site] + p.path);
+  if (prepare) await prepare(page);
+  const o = await page.evaluate(overflowing);
+  const small = await page.evaluate(smallTargets, MIN);
+  const violations = await axe(page, { runOnly: { type: "rule", values: ["target-size"] } });
+  await page.close();
+  const problems = [];
+  if (o.scrollWidth > o.width) {
+    problems.push(`scrolls sideways: ${o.scrollWidth}px wide on a ${o.width}px screen`, ...o.out);
+  }
+  if (small.length) problems.push(`tap targets under ${MIN} px:`, ...small);
+  if (violations.length) problems.push(...violations.map(describeViolation));
+  return problems;
+}
+
 for (const p of everyPageKind()) {
   test(`360 px: ${p.site} ${p.lang} ${p.kind} ${p.path}`, { skip }, async () => {
-    const { page } = await open(session.context, session.sites.bases[p.site] + p.path);
-    const o = await page.evaluate(overflowing);
-    const small = await page.evaluate(smallTargets, MIN);
-    const violations = await axe(page, { runOnly: { type: "rule", values: ["target-size"] } });
-    await page.close();
-    const problems = [];
-    if (o.scrollWidth > o.width) {
-      problems.push(`scrolls sideways: ${o.scrollWidth}px wide on a ${o.width}px screen`, ...o.out);
-    }
-    if (small.length) problems.push(`tap targets under ${MIN} px:`, ...small);
-    if (violations.length) problems.push(...violations.map(describeViolation));
+    const problems = await problemsOf(p);
     assert.deepEqual(problems, [], `${p.path}:\n${problems.join("\n")}`);
+  });
+}
+
+for (const p of openedStates()) {
+  test(`360 px, ${p.state}: ${p.site} ${p.lang} ${p.kind} ${p.path}`, { skip }, async () => {
+    const problems = await problemsOf(p, OPENERS[p.state]);
+    assert.deepEqual(problems, [], `${p.path} (${p.state}):\n${problems.join("\n")}`);
   });
 }

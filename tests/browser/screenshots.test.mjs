@@ -1,11 +1,12 @@
 // Screenshots of the home page, a typical service page and search results, on a desktop and
-// a phone screen, in both languages, into target/browser-artifacts/ for people to look at
+// a phone screen, in both languages, and on the phone with the menu open and with the search
+// filters open, into target/browser-artifacts/ for people to look at
 // (CI keeps the folder as an artifact). Nothing is compared: the other tests judge.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { DESKTOP, PHONE, SITES, artifactsDir, browserSession, builtSite, open, skip, typicalService } from "./support.mjs";
+import { DESKTOP, PHONE, SITES, artifactsDir, browserSession, builtSite, open, openFilters, openMenu, skip, typicalService } from "./support.mjs";
 
 const session = browserSession(false);
 
@@ -36,4 +37,24 @@ for (const lang of ["bg", "en"]) {
       await context.close();
     });
   }
+}
+
+for (const lang of ["bg", "en"]) {
+  test(`screenshots: menu open, filters open (${lang}, mobile)`, { skip }, async () => {
+    const context = await session.browser.newContext(SCREENS[1][1]);
+    const search = `${lang === "bg" ? "/tarsene/" : "/en/search/"}?q=${encodeURIComponent(SITES.ruse.query[lang])}`;
+    const shots = [
+      ["menu-open", lang === "bg" ? "/" : "/en/", openMenu],
+      ["filters-open", search, openFilters],
+    ];
+    for (const [name, path, prepare] of shots) {
+      const { page } = await open(context, session.sites.bases.ruse + path);
+      await prepare(page);
+      const file = join(artifactsDir, `${name}-${lang}-mobile.png`);
+      await page.screenshot({ path: file });
+      await page.close();
+      assert.ok(statSync(file).size > 10000, `${file} has a picture`);
+    }
+    await context.close();
+  });
 }

@@ -3,9 +3,10 @@
 // in both languages). Tests are skipped, saying why, when Chromium or a package is missing —
 // except under CI, where that is an error (see `skipLocally`).
 import { before, after } from "node:test";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:http";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { extname, join, normalize, relative, sep } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -304,4 +305,111 @@ export function describeViolation(v) {
     .map((n) => `    ${n.target.join(" ")}: ${(n.failureSummary || "").replace(/\n\s*/g, " ")}`)
     .join("\n");
   return `  ${v.id} (${v.impact}, ${v.nodes.length}×): ${v.help}\n${nodes}`;
+}
+
+/** Debian's nginx, if installed. */
+export const NGINX = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((p) => existsSync(p));
+
+/**
+ * Serves the folder `root` with Debian's nginx and docs/deploy/nginx.conf's settings
+ * (compression, cache headers, the 404 page), on 127.0.0.1 at a free port, as
+ * tests/suite/publish_nginx.rs does; the brotli lines are kept only when the module is
+ * installed. Resolves to { base, close }.
+ */
+export async function serveWithNginx(root) {
+  const port = await new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+  const dir = mkdtempSync(join(tmpdir(), "kartoteka-nginx-"));
+  const brotli = existsSync("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so");
+  const server = readFileSync(join(repoRoot, "docs", "deploy", "nginx.conf"), "utf8")
+    .split("\n")
+    .filter((l) => brotli || !l.trimStart().startsWith("brotli"))
+    .filter((l) => !l.includes("listen [::]"))
+    .map((l) => {
+      if (l.trimStart().startsWith("listen ")) return `    listen 127.0.0.1:${port};`;
+      if (l.trimStart().startsWith("root ")) return `    root ${root};`;
+      return l;
+    })
+    .join("\n");
+  const config = [
+    "daemon off;",
+    "worker_processes 1;",
+    `pid ${dir}/nginx.pid;`,
+    `error_log ${dir}/error.log;`,
+    "include /etc/nginx/modules-enabled/*.conf;",
+    "events { worker_connections 64; }",
+    "http {",
+    "  include /etc/nginx/mime.types;",
+    "  access_log off;",
+    ...["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `  ${t}_temp_path ${dir}/${t};`),
+    server,
+    "}",
+  ].join("\n");
+  writeFileSync(join(dir, "nginx.conf"), config);
+  const child = spawn(NGINX, ["-c", join(dir, "nginx.conf"), "-p", dir, "-e", join(dir, "error.log")], {
+    stdio: "ignore",
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(base + "/");
+      break;
+    } catch (e) {
+      if (i > 100 || child.exitCode !== null) {
+        const log = existsSync(join(dir, "error.log")) ? readFileSync(join(dir, "error.log"), "utf8") : "";
+        throw new Error(`nginx did not start: ${e}\n${log}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return {
+    base,
+    close: () =>
+      new Promise((resolve) => {
+        child.once("exit", () => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        });
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Opens the header's menu (the <details> "Меню"/"Menu") by clicking its button. */
+export async function openMenu(page) {
+  await page.click("header details.menu > summary");
+  await page.waitForSelector("header details.menu[open] nav a", { state: "visible" });
+}
+
+/** Opens the search page's filters and waits until their selects are there. */
+export async function openFilters(page) {
+  await page.click("#search-facets summary");
+  await page.waitForSelector("#search-facets select", { state: "visible" });
+}
+
+/** The states of a page a visitor opens: the menu, and on the search page the filters. */
+export const OPENERS = { "menu open": openMenu, "filters open": openFilters };
+
+/**
+ * Pages in an opened state, in both languages of both sites: the menu on the home and search
+ * pages (the header is the same on every page), the filters on the search page with a query.
+ */
+export function openedStates() {
+  if (skip) return [{ site: "-", lang: "-", kind: "-", state: "menu open", path: "/" }];
+  const all = [];
+  for (const site of Object.keys(SITES)) {
+    for (const lang of ["bg", "en"]) {
+      const q = encodeURIComponent(SITES[site].query[lang]);
+      const search = `${lang === "en" ? "/en/search/" : "/tarsene/"}?q=${q}`;
+      all.push({ site, lang, kind: "home", state: "menu open", path: lang === "en" ? "/en/" : "/" });
+      all.push({ site, lang, kind: "search", state: "menu open", path: search });
+      all.push({ site, lang, kind: "search", state: "filters open", path: search });
+    }
+  }
+  return all;
 }

@@ -147,6 +147,25 @@ pub fn check_with(extra: &str) -> kartoteka::Checked {
     kartoteka::check(&site, fixed_date())
 }
 
+/// Builds the site at `site_dir` (on [`fixed_date`], without PDFs) into a temporary folder
+/// and reads the files at `paths` of its output.
+pub fn built_pages(site_dir: &Path, paths: &[&str]) -> Vec<String> {
+    let site = kartoteka::check(site_dir, fixed_date())
+        .into_site()
+        .expect("the site is clean");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("public");
+    let options = kartoteka::BuildOptions {
+        no_pdf: true,
+        pdf_cache: None,
+    };
+    kartoteka::build(&site, &out, fixed_date(), &|| {}, &options).expect("the site builds");
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(out.join(p)).expect(p))
+        .collect()
+}
+
 /// The site at `root`, which must check without errors.
 pub fn site_at(root: &Path) -> Site {
     kartoteka::check(root, fixed_date())

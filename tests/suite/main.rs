@@ -13,6 +13,7 @@ mod check_errors;
 mod check_valid;
 mod cli;
 mod docs_links;
+mod fallback_contact;
 mod hostile;
 mod new;
 mod opendata_config;

@@ -244,6 +244,7 @@ struct Frame {
     feed_url: String,
     open_data_url: String,
     accessibility_url: String,
+    az_url: String,
     menu: Vec<Link>,
     browse: Vec<Link>,
     stylesheet: String,
@@ -459,6 +460,7 @@ fn frame(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets, parts: &Parts) -> F
         feed_url: urls::feed(ctx.lang),
         open_data_url: urls::open_data(ctx.lang),
         accessibility_url: urls::accessibility(ctx.lang),
+        az_url: urls::all_services(ctx.lang),
         menu: home::free_pages(ctx, true),
         browse: [
             Vocab::TargetGroups,

@@ -40,6 +40,8 @@ pub struct ServicePage {
     pub provider: Option<Link>,
     /// How to reach it.
     pub contact: ContactView,
+    /// Whom to ask instead, when the page gives no phone and no address.
+    pub fallback: Option<FallbackView>,
     /// Places.
     pub capacity: Option<u32>,
     /// Facilities this entry stands for, when a source says.
@@ -56,6 +58,24 @@ pub struct ServicePage {
     pub body: Option<Text>,
     /// Sources and "checked on".
     pub provenance: Provenance,
+}
+
+/// config.toml's `[fallback_contact]`, shown on a service page that gives no phone and no
+/// address, so that the page is not a dead end.
+#[derive(Debug, Serialize)]
+pub struct FallbackView {
+    /// The office to ask.
+    pub name: Text,
+    /// Its address.
+    pub address: Option<Text>,
+    /// Its phone, e-mail, web site.
+    pub contact: ContactView,
+    /// Where the name and address come from.
+    pub source: Option<Text>,
+    /// That source's date, in words.
+    pub source_date: Option<String>,
+    /// That date as YYYY-MM-DD, for `<time datetime>`.
+    pub source_date_iso: Option<String>,
 }
 
 /// The area a service without an address works in.
@@ -93,6 +113,7 @@ pub fn context(ctx: &Ctx<'_>, service: &Service) -> ServicePage {
         fee: service.fee,
         provider: service.provider.as_ref().and_then(|p| ctx.provider_link(p)),
         contact: parts::contact(ctx, &service.contact),
+        fallback: fallback(ctx, service),
         capacity: service.capacity,
         units: service.units,
         funding: service
@@ -126,5 +147,22 @@ fn area(ctx: &Ctx<'_>, service: &Service) -> Option<AreaView> {
         locality: area
             .locality()
             .map(|l| ctx.term(Vocab::Localities, l.as_str())),
+    })
+}
+
+/// The site's fallback contact, for a service with no phone and no location (every location
+/// has an address); `None` when the service has either or config.toml names no fallback.
+fn fallback(ctx: &Ctx<'_>, service: &Service) -> Option<FallbackView> {
+    if !service.contact.phones.is_empty() || !service.locations.is_empty() {
+        return None;
+    }
+    let f = ctx.site.config.fallback_contact.as_ref()?;
+    Some(FallbackView {
+        name: ctx.text(&f.name),
+        address: ctx.opt_text(f.address.as_ref()),
+        contact: parts::contact(ctx, &f.contact),
+        source: ctx.opt_text(f.source.as_ref()),
+        source_date: f.source_date.map(|d| ctx.date(d)),
+        source_date_iso: f.source_date.map(|d| d.to_string()),
     })
 }

@@ -3,6 +3,8 @@
 other-language = English
 skip-link = Към съдържанието
 menu-label = Основно меню
+menu-button = Меню
+menu-az = Всички услуги от А до Я
 home = Начало
 untranslated = все още не е преведено
 untranslated-body = Този текст все още не е преведен.
@@ -13,7 +15,7 @@ search-label = Потърсете услуга
 search-placeholder = напр. дневен център, възрастни хора, Русе
 search-button = Търсене
 search-title = Търсене
-search-noscript = Търсенето изисква JavaScript, който е изключен. Можете да намерите всяка услуга и чрез разделите:
+search-noscript = Търсенето на тази страница работи с JavaScript, а този браузър не го изпълнява. Всяка услуга е в списъка от А до Я и в разделите по-долу.
 search-browse = Или разгледайте:
 # Думите на search.js (идват с manifest.json): { $q } е заявката, { $n } — число.
 search-results-one = резултат за „{ $q }“.
@@ -157,6 +159,9 @@ contact-email = Имейл
 contact-website = Уебсайт
 contact-facebook = Facebook
 contact-none = Все още няма посочени данни за контакт.
+fallback-title = Кого да попитате
+fallback-intro = Тази страница още не дава телефон или адрес на услугата. Попитайте:
+fallback-source = Според
 licence-number = № { $number }
 licence-issued = издаден на { $date }
 licence-by = от

@@ -3,6 +3,8 @@
 other-language = Български
 skip-link = Skip to content
 menu-label = Main menu
+menu-button = Menu
+menu-az = All services, A to Z
 home = Home
 untranslated = not yet translated
 untranslated-body = This text has not been translated into English yet; here it is in Bulgarian.
@@ -13,7 +15,7 @@ search-label = Search for a service
 search-placeholder = e.g. day centre, elderly, Ruse
 search-button = Search
 search-title = Search
-search-noscript = Search needs JavaScript, which is switched off. You can find every service by browsing instead:
+search-noscript = Search on this page needs JavaScript, which this browser does not run. Every service is in the A to Z list and in the sections below.
 search-browse = Or browse:
 # The words of search.js (shipped in manifest.json): { $q } is the query, { $n } a number.
 search-results-one = result for “{ $q }”.
@@ -157,6 +159,9 @@ contact-email = E-mail
 contact-website = Website
 contact-facebook = Facebook
 contact-none = No contact details are listed yet.
+fallback-title = Whom to ask
+fallback-intro = This page does not yet give a phone number or an address for the service. Ask:
+fallback-source = According to
 licence-number = No. { $number }
 licence-issued = issued { $date }
 licence-by = by
