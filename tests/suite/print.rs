@@ -175,13 +175,28 @@ fn paper_size_and_metadata_are_as_asked() {
             .lines()
             .find(|l| l.starts_with("Title:"))
             .unwrap_or_default();
-        assert_eq!(title.trim_start_matches("Title:").trim(), pdf.planned.title);
-        let lang = format!("/Lang ({})", pdf.planned.lang.code());
-        assert!(
-            pdf.bytes.windows(lang.len()).any(|w| w == lang.as_bytes()),
-            "{}: no {lang}",
-            pdf.planned.path
-        );
+        let title = title.trim_start_matches("Title:").trim();
+        let tagged = info
+            .lines()
+            .find(|l| l.starts_with("Tagged:"))
+            .unwrap_or_default();
+        let tagged = tagged.trim_start_matches("Tagged:").trim();
+        // The brochure is tagged (its language, structure and PDF/UA-1 declaration are checked
+        // in `print_pdfua`); the imposed booklet is for printing and says so in its title.
+        match pdf.planned.form {
+            Form::Pages => {
+                assert_eq!(title, pdf.planned.title);
+                assert_eq!(tagged, "yes", "{}", pdf.planned.path);
+            }
+            Form::Booklet => {
+                assert!(
+                    title.starts_with(&pdf.planned.title) && title.contains("A4"),
+                    "{}: {title}",
+                    pdf.planned.path
+                );
+                assert_eq!(tagged, "no", "{}", pdf.planned.path);
+            }
+        }
     }
     assert_eq!(
         site.brochures["semeystva-s-detsa"].paper,
