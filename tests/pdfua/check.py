@@ -11,6 +11,8 @@ the structure check a library can make, on every file given:
     (/ViewerPreferences /DisplayDocTitle true);
   - its XMP metadata identifies it as PDF/UA-1 (pdfuaid:part = 1);
   - every figure of the structure has alternative text (/Alt);
+  - everything painted on a page (text, paths, images) is inside marked content:
+    either tagged or an artifact;
   - the heading elements (H, H1-H6) exist, with levels that start at 1 and never
     skip one, and the outline (bookmarks) lists exactly their titles, in order.
 
@@ -26,6 +28,9 @@ import sys
 import pikepdf
 
 HEADING = re.compile(r"^H([1-6])?$")
+
+# Content stream operators that paint: text, paths, images and shadings.
+PAINTING = {"Tj", "TJ", "'", '"', "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "Do", "sh"}
 
 
 def text(value):
@@ -70,6 +75,21 @@ def outline_titles(pdf):
             titles.append(item.title)
             stack.extend(reversed(item.children))
     return titles
+
+
+def unmarked_painting(page):
+    """How many painting operators of a page's content stand outside marked content."""
+    depth = 0
+    unmarked = 0
+    for operands, operator in pikepdf.parse_content_stream(page):
+        name = str(operator)
+        if name in ("BDC", "BMC"):
+            depth += 1
+        elif name == "EMC":
+            depth = max(depth - 1, 0)
+        elif name in PAINTING and depth == 0:
+            unmarked += 1
+    return unmarked
 
 
 def pdfua_part(pdf):
@@ -125,6 +145,11 @@ def facts(path):
                         {"level": int(level) if level else None, "title": text(element.get("/T"))}
                     )
         found["outline"] = outline_titles(pdf)
+        found["unmarked_painting"] = {
+            str(n): count
+            for n, page in enumerate(pdf.pages, 1)
+            if (count := unmarked_painting(page))
+        }
 
     if not found["tagged"]:
         problems.append("not tagged: the document has no structure tree (/StructTreeRoot)")
@@ -139,6 +164,10 @@ def facts(path):
     if found["pdfua_part"] != "1":
         problems.append(
             f"the XMP metadata does not declare PDF/UA-1 (pdfuaid:part is {found['pdfua_part']})"
+        )
+    for page, count in found["unmarked_painting"].items():
+        problems.append(
+            f"page {page}: {count} painting operator(s) neither tagged nor an artifact"
         )
     for n, alt in enumerate(found["figures"], 1):
         if not alt or not alt.strip():
