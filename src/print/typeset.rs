@@ -1,5 +1,6 @@
 //! The typst engine, embedded: a `World` of one template, one JSON data file and the theme's
-//! fonts, compiled to a paged document and exported as PDF.
+//! fonts, compiled to a paged document and exported as a tagged PDF declaring PDF/UA-1 (the
+//! A4 booklet, imposed for folding, as an untagged PDF for printing).
 //!
 //! Nothing is read from disk or the network: the template and fonts come from the site's
 //! [`Theme`] (read when the site is loaded; the built-in theme's are compiled into the
