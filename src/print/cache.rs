@@ -1,6 +1,6 @@
 //! The PDF cache: a folder of `<key>.pdf` files, where the key hashes every input of a brochure.
 //!
-//! The key covers the program version, the theme's template and font files (see
+//! The key covers the program and engine versions (with how the engine exports), the theme's template and font files (see
 //! [`engine_digest`]), the brochure's data as the template receives it (every word, label,
 //! URL and QR code printed, the paper and the printed date), the PDF date and the PDF id. Anything that could change a byte of the PDF is
 //! in it, so a hit is always safe to reuse; a stale entry is simply never asked for again and
@@ -38,9 +38,10 @@ impl Key {
     }
 }
 
-/// The hash of what every brochure of a theme shares: the program version, the template and
-/// the fonts (by name, in name order).
+/// The hash of what every brochure of a theme shares: the program version, the engine's version
+/// and export settings (`engine`), the template and the fonts (by name, in name order).
 pub fn engine_digest<'a>(
+    engine: &str,
     template: &str,
     fonts: impl IntoIterator<Item = (&'a str, &'a [u8])>,
 ) -> Vec<u8> {
@@ -49,7 +50,7 @@ pub fn engine_digest<'a>(
     let fonts = fonts
         .into_iter()
         .flat_map(|(name, bytes)| [name.as_bytes(), bytes]);
-    for part in [version.as_bytes(), template.as_bytes()]
+    for part in [version.as_bytes(), engine.as_bytes(), template.as_bytes()]
         .into_iter()
         .chain(fonts)
     {
@@ -127,7 +128,7 @@ mod tests {
     #[test]
     fn keys_change_with_every_input() {
         let date = Date::new(2020, 1, 28).unwrap();
-        let engine = engine_digest("#json(\"/data.json\")", [("a.ttf", &b"font"[..])]);
+        let engine = engine_digest("typst", "#json(\"/data.json\")", [("a.ttf", &b"font"[..])]);
         let key = Key::new(&engine, b"{}", date, "/a.pdf");
         assert_eq!(key.as_str().len(), 64);
         assert_eq!(key, Key::new(&engine, b"{}", date, "/a.pdf"));
@@ -140,17 +141,19 @@ mod tests {
     }
 
     #[test]
-    fn the_template_and_fonts_are_in_the_key() {
+    fn the_engine_template_and_fonts_are_in_the_key() {
         let date = Date::new(2020, 1, 28).unwrap();
-        let key = |template: &str, fonts: &[(&str, &[u8])]| {
+        let key_of = |engine: &str, template: &str, fonts: &[(&str, &[u8])]| {
             Key::new(
-                &engine_digest(template, fonts.iter().copied()),
+                &engine_digest(engine, template, fonts.iter().copied()),
                 b"{}",
                 date,
                 "/a.pdf",
             )
         };
+        let key = |template: &str, fonts: &[(&str, &[u8])]| key_of("typst 1", template, fonts);
         let base = key("x", &[("a.ttf", b"font")]);
+        assert_ne!(base, key_of("typst 2", "x", &[("a.ttf", b"font")]));
         assert_eq!(base, key("x", &[("a.ttf", b"font")]));
         assert_ne!(base, key("y", &[("a.ttf", b"font")]));
         assert_ne!(base, key("x", &[("a.ttf", b"font2")]));

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::markdown::{self, Block};
-use super::plan::{Planned, Subject};
+use super::plan::{Form, Planned, Subject};
 use super::qr;
 use super::service::{self, ServiceBlock};
 use super::strings::PrintStrings;
@@ -86,8 +86,10 @@ pub struct Document {
     pub lang: &'static str,
     /// Paper size.
     pub paper: Paper,
-    /// The title for the PDF's metadata.
+    /// The title for the PDF's metadata (an A4 booklet's says it is the version for printing).
     pub title: String,
+    /// The PDF's subject: for an A4 booklet, where the brochure to read on screen is.
+    pub description: Option<String>,
     /// The first page.
     pub cover: Cover,
     /// The introduction (an event brochure's body, a provider's description).
@@ -135,8 +137,8 @@ pub struct ProviderCard {
     pub rows: Vec<Row>,
     /// Its page on the live site; `None` while the site's address is a placeholder.
     pub url: Option<String>,
-    /// The QR code of `url`.
-    pub qr: Option<String>,
+    /// The QR code of `url`, with its text alternative.
+    pub qr: Option<qr::Code>,
 }
 
 /// Services under one heading.
@@ -159,8 +161,8 @@ pub struct Closing {
     pub site: Text,
     /// The site's home page in the brochure's language; `None` while it is a placeholder.
     pub url: Option<String>,
-    /// The QR code of `url`.
-    pub qr: Option<String>,
+    /// The QR code of `url`, with its text alternative.
+    pub qr: Option<qr::Code>,
     /// How to use the codes; `None` when there are none.
     pub scan: Option<String>,
 }
@@ -246,7 +248,8 @@ pub fn document(
     Some(Document {
         lang: lang.code(),
         paper: planned.paper,
-        title: for_outline(title.get(lang).value.clone()),
+        title: for_outline(pdf_title(title.get(lang).value, planned.form, strings)),
+        description: booklet_description(site, planned, strings),
         cover: Cover {
             kind,
             title: Text::of(title, lang),
@@ -264,7 +267,9 @@ pub fn document(
             title: strings.get("print-closing-title"),
             text: strings.get("print-closing-text"),
             site: Text::of(&site.config.title, lang),
-            qr: home.as_deref().and_then(qr::svg),
+            qr: home
+                .as_deref()
+                .and_then(|url| qr::code(url, strings.get1("print-qr-home", "url", url))),
             scan: home.is_some().then(|| strings.get("print-scan")),
             url: home,
         },
@@ -279,6 +284,25 @@ pub fn document(
         },
         draft: is_placeholder(&site.config.base_url).then(|| strings.get("print-draft")),
     })
+}
+
+/// The PDF's title: the brochure's, and for an A4 booklet, "… – A4 booklet for printing".
+fn pdf_title(title: &str, form: Form, strings: &PrintStrings) -> String {
+    match form {
+        Form::Pages => title.to_string(),
+        Form::Booklet => strings.get1("print-booklet-title", "title", title),
+    }
+}
+
+/// For an A4 booklet: "For printing and folding. To read on screen …: <the A5 brochure>", with
+/// the A5 file's address on the live site (its site path while the address is a placeholder).
+fn booklet_description(site: &Site, planned: &Planned, strings: &PrintStrings) -> Option<String> {
+    let (Form::Booklet, Subject::Event(id)) = (planned.form, &planned.subject) else {
+        return None;
+    };
+    let path = urls::event_brochure(planned.lang, id.as_str());
+    let url = service::live_url(site, &path).unwrap_or(path);
+    Some(strings.get1("print-booklet-description", "url", &url))
 }
 
 /// Groups services under their main target group: the first one the service lists that the
@@ -356,10 +380,13 @@ fn provider_card(site: &Site, provider: &Provider, strings: &PrintStrings) -> Pr
         rows.push(Row::new(strings.get("print-licences"), lines));
     }
     let url = service::live_url(site, &urls::provider(lang, provider.id.as_str()));
+    let name = provider.listing.title.get(lang).value.clone();
     ProviderCard {
-        heading: for_outline(provider.listing.title.get(lang).value.clone()),
+        qr: url
+            .as_deref()
+            .and_then(|url| service::page_code(url, &name, strings)),
+        heading: for_outline(name),
         rows,
-        qr: url.as_deref().and_then(qr::svg),
         url,
     }
 }

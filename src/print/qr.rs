@@ -1,6 +1,26 @@
-//! QR codes as vector graphics: one SVG path of dark modules, which the PDF keeps as vectors.
+//! QR codes as vector graphics: one SVG path of dark modules, which the PDF keeps as vectors,
+//! each with the text a screen reader reads in its place.
 
 use qrcode::{EcLevel, QrCode};
+use serde::Serialize;
+
+/// A QR code as the template places it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Code {
+    /// The image (see [`svg`]).
+    pub svg: String,
+    /// Its text alternative: which page it opens, and its address (the tagged PDF's `/Alt`).
+    pub alt: String,
+}
+
+/// The code of `url` with its text alternative `alt`, or `None` if the URL is too long to
+/// encode.
+pub fn code(url: &str, alt: String) -> Option<Code> {
+    Some(Code {
+        svg: svg(url)?,
+        alt,
+    })
+}
 
 /// Modules of light margin around the code, as the QR standard asks (4).
 const QUIET_ZONE: usize = 4;

@@ -29,14 +29,15 @@ pub struct ServiceBlock {
     /// The address of its page on the live site, printed under the QR code; `None` while the
     /// site's address is a placeholder.
     pub url: Option<String>,
-    /// The QR code of `url`, as SVG.
-    pub qr: Option<String>,
+    /// The QR code of `url`, with its text alternative.
+    pub qr: Option<qr::Code>,
 }
 
 /// Builds the block of `service` in the language of `strings`.
 pub fn block(site: &Site, service: &Service, strings: &PrintStrings) -> ServiceBlock {
     let lang = strings.lang();
     let title = service.listing.title.get(lang);
+    let name = title.value.clone();
     let summary = service.listing.summary.get(lang);
     let untranslated = title.is_fallback(lang) || summary.is_fallback(lang);
     let url = live_url(site, &urls::service(lang, service.id.as_str()));
@@ -59,9 +60,24 @@ pub fn block(site: &Site, service: &Service, strings: &PrintStrings) -> ServiceB
         summary: Text::shown(summary),
         note: untranslated.then(|| strings.get("print-not-translated")),
         rows: rows.into_iter().flatten().collect(),
-        qr: url.as_deref().and_then(qr::svg),
+        qr: url
+            .as_deref()
+            .and_then(|url| page_code(url, &name, strings)),
         url,
     }
+}
+
+/// The QR code of the page at `url` whose name is `name`, read out as "QR code: opens the page
+/// of “name” in the online directory, url".
+pub fn page_code(url: &str, name: &str, strings: &PrintStrings) -> Option<qr::Code> {
+    let alt = strings.get_with(
+        "print-qr-page",
+        &[
+            ("name", FluentValue::from(name)),
+            ("url", FluentValue::from(url)),
+        ],
+    );
+    qr::code(url, alt)
 }
 
 /// The address of `path` on the live site, or `None` while the site's address is a placeholder:

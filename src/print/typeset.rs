@@ -1,5 +1,6 @@
 //! The typst engine, embedded: a `World` of one template, one JSON data file and the theme's
-//! fonts, compiled to a paged document and exported as PDF.
+//! fonts, compiled to a paged document and exported as a tagged PDF declaring PDF/UA-1 (the
+//! A4 booklet, imposed for folding, as an untagged PDF for printing).
 //!
 //! Nothing is read from disk or the network: the template and fonts come from the site's
 //! [`Theme`] (read when the site is loaded; the built-in theme's are compiled into the
@@ -8,16 +9,18 @@
 use std::panic::AssertUnwindSafe;
 
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
-use typst::foundations::{Bytes, Content, Datetime, Smart};
-use typst::introspection::Introspector;
-use typst::layout::{Abs, Frame, FrameItem, Page, PagedDocument, Point, Size};
-use typst::syntax::Span;
-use typst::syntax::{FileId, Source, VirtualPath};
+use typst::foundations::{Bytes, Content, Datetime, Duration, Smart};
+use typst::layout::{Abs, Frame, FrameItem, Point, Size};
+use typst::model::Document as _;
+use typst::syntax::{
+    DiagSpan, DiagSpanKind, FileId, RootedPath, Source, Span, VirtualPath, VirtualRoot,
+};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::visualize::{FixedStroke, Geometry};
-use typst::{Library, World};
-use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
+use typst::{Feature, Library, LibraryExt, World};
+use typst_layout::{Page, PagedDocument};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::cache;
 use super::plan::Form;
@@ -26,6 +29,19 @@ use crate::model::theme::Theme;
 
 /// The path the template reads its data from, with `json("/data.json")`.
 const DATA_PATH: &str = "/data.json";
+
+/// The engine and how it exports, for the PDF cache's keys: a PDF typeset by another typst or
+/// exported otherwise is never reused. Keep it equal to Cargo.toml's `typst` (a test checks).
+pub const ENGINE: &str = "typst 0.15.1; PDF/UA-1, tagged; booklet untagged";
+
+/// The template's own path in the engine's virtual file system.
+const MAIN_PATH: &str = "/brochure.typ";
+
+/// The id of a file of the project root (both paths above are valid virtual paths).
+fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).unwrap_or_else(|_| unreachable!("{path} is a valid path"));
+    FileId::new(RootedPath::new(VirtualRoot::Project, vpath))
+}
 
 /// A theme's brochure template and fonts made ready, shared by every brochure of a build:
 /// the standard library, the font book and the parsed template.
@@ -49,15 +65,20 @@ impl Engine {
             .values()
             .flat_map(|bytes| Font::iter(Bytes::new(bytes.clone())))
             .collect();
-        let main_id = FileId::new(None, VirtualPath::new("/brochure.typ"));
+        // `a11y-extras` gives the template `pdf.header-cell`: the labels of a service's facts
+        // are the headers of their rows.
+        let library = Library::builder()
+            .with_features([Feature::A11yExtras].into_iter().collect())
+            .build();
         Engine {
-            library: LazyHash::new(Library::default()),
+            library: LazyHash::new(library),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
-            main: Source::new(main_id, theme.brochure_template.clone()),
-            data_id: FileId::new(None, VirtualPath::new(DATA_PATH)),
+            main: Source::new(file_id(MAIN_PATH), theme.brochure_template.clone()),
+            data_id: file_id(DATA_PATH),
             origin: theme.origin(Theme::BROCHURE_TEMPLATE),
             digest: cache::engine_digest(
+                ENGINE,
                 &theme.brochure_template,
                 theme
                     .print_fonts
@@ -73,12 +94,12 @@ impl Engine {
     }
 
     /// 1-based line and column of `span` when it is in the template.
-    fn line_column(&self, span: Span) -> Option<(usize, usize)> {
+    fn line_column(&self, span: DiagSpan) -> Option<(usize, usize)> {
         line_column(&self.main, span)
     }
 
     /// `path:line:column` of `span` when it is in the template, else the template's path.
-    fn position(&self, span: Span) -> String {
+    fn position(&self, span: DiagSpan) -> String {
         match self.line_column(span) {
             Some((line, column)) => format!("{}:{line}:{column}", self.origin),
             None => self.origin.clone(),
@@ -89,7 +110,7 @@ impl Engine {
     fn describe(&self, diagnostic: &SourceDiagnostic) -> String {
         let mut text = diagnostic.message.to_string();
         for hint in &diagnostic.hints {
-            text.push_str(&format!(" (hint: {hint})"));
+            text.push_str(&format!(" (hint: {})", hint.v));
         }
         match diagnostic.severity {
             Severity::Error => format!("{}: {text}", self.position(diagnostic.span)),
@@ -103,11 +124,8 @@ impl Engine {
 /// compiling needs a brochure's data and may still fail). Only the first: one unclosed
 /// bracket makes dozens more.
 pub fn template_syntax_error(theme: &Theme) -> Option<TemplateSyntaxError> {
-    let main = Source::new(
-        FileId::new(None, VirtualPath::new("/brochure.typ")),
-        theme.brochure_template.clone(),
-    );
-    let error = main.root().errors().into_iter().next()?;
+    let main = Source::new(file_id(MAIN_PATH), theme.brochure_template.clone());
+    let error = main.root().errors_and_warnings().0.into_iter().next()?;
     let (line, column) = line_column(&main, error.span).unwrap_or((1, 1));
     Some(TemplateSyntaxError {
         path: theme.origin(Theme::BROCHURE_TEMPLATE),
@@ -118,10 +136,15 @@ pub fn template_syntax_error(theme: &Theme) -> Option<TemplateSyntaxError> {
 }
 
 /// 1-based line and column of `span` when it is in `source`.
-fn line_column(source: &Source, span: Span) -> Option<(usize, usize)> {
-    let start = source.range(span)?.start;
-    let line = source.byte_to_line(start)?;
-    let column = source.byte_to_column(start)?;
+fn line_column(source: &Source, span: DiagSpan) -> Option<(usize, usize)> {
+    let range = match span.get() {
+        DiagSpanKind::Number { id, num, sub_range } if id == source.id() => {
+            source.range(num, sub_range)?
+        }
+        DiagSpanKind::Range { id, range } if id == source.id() => range,
+        _ => return None,
+    };
+    let (line, column) = source.lines().byte_to_line_column(range.start)?;
     Some((line + 1, column + 1))
 }
 
@@ -164,7 +187,7 @@ impl World for PrintWorld<'_> {
         if id == self.shared.main.id() {
             Ok(self.shared.main.clone())
         } else {
-            Err(FileError::NotFound(id.vpath().as_rootless_path().into()))
+            Err(not_found(id))
         }
     }
 
@@ -172,7 +195,7 @@ impl World for PrintWorld<'_> {
         if id == self.shared.data_id {
             Ok(self.data.clone())
         } else {
-            Err(FileError::NotFound(id.vpath().as_rootless_path().into()))
+            Err(not_found(id))
         }
     }
 
@@ -180,9 +203,14 @@ impl World for PrintWorld<'_> {
         self.shared.fonts.get(index).cloned()
     }
 
-    fn today(&self, _offset: Option<i64>) -> Option<Datetime> {
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         self.today
     }
+}
+
+/// The error for a file the template may not read (it has only its data).
+fn not_found(id: FileId) -> FileError {
+    FileError::NotFound(id.get().vpath().get_without_slash().into())
 }
 
 /// A typeset brochure.
@@ -197,7 +225,7 @@ pub struct Typeset {
 
 /// Typesets `engine`'s template with `data` (the brochure as JSON) and exports a PDF in
 /// `form` whose dates and document id come from `date` and `ident`, so that the same inputs
-/// give the same bytes. A panic inside the engine (typst-pdf 0.13 panics on an outline title
+/// give the same bytes. A panic inside the engine (typst-pdf 0.13 panicked on an outline title
 /// cut inside a character, and content may find others) becomes an error of this brochure, not
 /// the end of the build. An error names the template (the site's or the built-in one) and,
 /// when the engine gives one, the line and column in it.
@@ -246,15 +274,9 @@ fn typeset(
         let messages: Vec<String> = errors.iter().map(|e| engine.describe(e)).collect();
         messages.join("; ")
     })?;
-    let document = match form {
-        Form::Pages => document,
-        Form::Booklet => impose(&document),
-    };
-    let options = PdfOptions {
-        ident: Smart::Custom(ident),
-        timestamp: today.map(Timestamp::new_utc),
-        page_ranges: None,
-        standards: PdfStandards::default(),
+    let (document, options) = match form {
+        Form::Pages => (document, reading_options(ident, today)),
+        Form::Booklet => (impose(&document), printing_options(ident, today)),
     };
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
         let messages: Vec<String> = errors.iter().map(|e| engine.describe(e)).collect();
@@ -262,46 +284,75 @@ fn typeset(
     })?;
     Ok(Typeset {
         pdf,
-        pages: document.pages.len(),
+        pages: document.pages().len(),
         warnings,
     })
+}
+
+/// The brochure to read, on paper or on screen: a tagged PDF that declares PDF/UA-1 (its
+/// structure, language, title, outline and alt texts; the engine refuses a document that
+/// breaks the standard's rules it can check, e.g. an image without alt text or a skipped
+/// heading level).
+fn reading_options(ident: &str, today: Option<Datetime>) -> PdfOptions {
+    let standards = PdfStandards::new(&[PdfStandard::Ua_1])
+        .unwrap_or_else(|_| unreachable!("PDF/UA-1 alone is a valid set of standards"));
+    PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        timestamp: today.map(Timestamp::new_utc),
+        standards,
+        tagged: true,
+        ..PdfOptions::default()
+    }
+}
+
+/// The imposed booklet, for the printer only: its pages are in folding order, two to a side,
+/// so a reading order cannot exist. It is left untagged, and its title says it is for
+/// printing (the template's `booklet` words, see `document::Document::title`).
+fn printing_options(ident: &str, today: Option<Datetime>) -> PdfOptions {
+    PdfOptions {
+        ident: Smart::Custom(ident.to_string()),
+        timestamp: today.map(Timestamp::new_utc),
+        tagged: false,
+        ..PdfOptions::default()
+    }
 }
 
 /// Lays the pages out two-up on landscape sheets in booklet order: printed on both sides
 /// (flip on the short edge), the stack of sheets folds in the middle into the brochure.
 ///
 /// Pages are padded with blank ones to a multiple of four. A short mark at the top and bottom
-/// of each side shows the fold. Links and bookmarks are left out: the file is for printing.
+/// of each side shows the fold. Links, bookmarks and the structure's tags are left out: the
+/// file is for printing.
 fn impose(document: &PagedDocument) -> PagedDocument {
-    let mut pages: Vec<Option<&Frame>> = document.pages.iter().map(|p| Some(&p.frame)).collect();
+    let mut pages: Vec<Option<&Page>> = document.pages().iter().map(Some).collect();
     while !pages.len().is_multiple_of(4) {
         pages.push(None);
     }
-    let page_size = document
-        .pages
-        .first()
-        .map_or(Size::zero(), |p| p.frame.size());
+    let first = document.pages().first();
+    let page_size = first.map_or(Size::zero(), |p| p.frame.size());
+    let bleed = first.map(|p| p.bleed).unwrap_or_default();
     let n = pages.len();
     let mut sides = Vec::with_capacity(n / 2);
     for sheet in 0..n / 4 {
         let front = (n - 1 - 2 * sheet, 2 * sheet);
         let back = (2 * sheet + 1, n - 2 - 2 * sheet);
         for (left, right) in [front, back] {
-            let frame = side(page_size, pages[left], pages[right]);
+            let frame = side(
+                page_size,
+                pages[left].map(|p| &p.frame),
+                pages[right].map(|p| &p.frame),
+            );
             sides.push(Page {
                 frame,
+                bleed,
                 fill: Smart::Auto,
                 numbering: None,
                 supplement: Content::empty(),
-                number: sides.len() + 1,
+                number: sides.len() as u64 + 1,
             });
         }
     }
-    PagedDocument {
-        pages: sides,
-        info: document.info.clone(),
-        introspector: Introspector::default(),
-    }
+    PagedDocument::new(sides.into_iter().collect(), document.info().clone())
 }
 
 /// One side of a sheet: two pages next to each other, with fold marks between them.
@@ -309,7 +360,7 @@ fn side(page: Size, left: Option<&Frame>, right: Option<&Frame>) -> Frame {
     let mut sheet = Frame::hard(Size::new(page.x * 2.0, page.y));
     for (x, frame) in [(Abs::zero(), left), (page.x, right)] {
         if let Some(frame) = frame {
-            sheet.push_frame(Point::with_x(x), without_links(frame.clone()));
+            sheet.push_frame(Point::with_x(x), for_print(frame.clone()));
         }
     }
     let stroke = FixedStroke {
@@ -327,16 +378,17 @@ fn side(page: Size, left: Option<&Frame>, right: Option<&Frame>) -> Frame {
     sheet
 }
 
-/// A frame without its link areas (their targets are pages of the unimposed brochure).
-fn without_links(mut frame: Frame) -> Frame {
+/// A frame without its link areas (their targets are pages of the unimposed brochure) and
+/// its introspection tags (the imposed pages are in folding order: no structure follows it).
+fn for_print(mut frame: Frame) -> Frame {
     let items: Vec<(Point, FrameItem)> = frame
         .items()
-        .filter(|(_, item)| !matches!(item, FrameItem::Link(..)))
+        .filter(|(_, item)| !matches!(item, FrameItem::Link(..) | FrameItem::Tag(..)))
         .map(|(point, item)| {
             let item = match item {
                 FrameItem::Group(group) => {
                     let mut group = group.clone();
-                    group.frame = without_links(group.frame);
+                    group.frame = for_print(group.frame);
                     FrameItem::Group(group)
                 }
                 other => other.clone(),
@@ -365,6 +417,17 @@ pub fn evict_caches() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_cache_names_the_typst_that_cargo_builds() {
+        let manifest = include_str!("../../Cargo.toml");
+        let pinned = manifest
+            .lines()
+            .find_map(|l| l.strip_prefix("typst = \""))
+            .and_then(|l| l.strip_suffix('"'))
+            .expect("Cargo.toml pins typst");
+        assert!(ENGINE.starts_with(&format!("typst {pinned};")), "{ENGINE}");
+    }
 
     #[test]
     fn a_panic_in_the_engine_becomes_an_error() {

@@ -23,6 +23,7 @@ mod opendata_schema;
 mod opendata_tabular;
 mod outside_site;
 mod print;
+mod print_pdfua;
 mod publish;
 mod publish_nginx;
 mod ruse_site;

@@ -175,13 +175,28 @@ fn paper_size_and_metadata_are_as_asked() {
             .lines()
             .find(|l| l.starts_with("Title:"))
             .unwrap_or_default();
-        assert_eq!(title.trim_start_matches("Title:").trim(), pdf.planned.title);
-        let lang = format!("/Lang ({})", pdf.planned.lang.code());
-        assert!(
-            pdf.bytes.windows(lang.len()).any(|w| w == lang.as_bytes()),
-            "{}: no {lang}",
-            pdf.planned.path
-        );
+        let title = title.trim_start_matches("Title:").trim();
+        let tagged = info
+            .lines()
+            .find(|l| l.starts_with("Tagged:"))
+            .unwrap_or_default();
+        let tagged = tagged.trim_start_matches("Tagged:").trim();
+        // The brochure is tagged (its language, structure and PDF/UA-1 declaration are checked
+        // in `print_pdfua`); the imposed booklet is for printing and says so in its title.
+        match pdf.planned.form {
+            Form::Pages => {
+                assert_eq!(title, pdf.planned.title);
+                assert_eq!(tagged, "yes", "{}", pdf.planned.path);
+            }
+            Form::Booklet => {
+                assert!(
+                    title.starts_with(&pdf.planned.title) && title.contains("A4"),
+                    "{}: {title}",
+                    pdf.planned.path
+                );
+                assert_eq!(tagged, "no", "{}", pdf.planned.path);
+            }
+        }
     }
     assert_eq!(
         site.brochures["semeystva-s-detsa"].paper,
@@ -310,21 +325,29 @@ fn an_unchanged_site_prints_nothing_again_and_a_change_reprints_only_its_brochur
 #[test]
 fn same_inputs_give_the_same_bytes() {
     let (site, printed, _) = printed();
-    let planned = printed
-        .pdfs
-        .iter()
-        .map(|p| &p.planned)
-        .find(|p| matches!(p.subject, Subject::Provider(_)))
-        .expect("a provider brochure");
-    let strings = print::strings::PrintStrings::new(site, planned.lang);
-    let doc = print::document::document(site, planned, fixed_date(), &strings).unwrap();
-    let data = serde_json::to_vec(&doc).unwrap();
+    // A provider brochure, a tagged A5 event brochure and its imposed booklet.
+    let chosen = [
+        |p: &print::Planned| matches!(p.subject, Subject::Provider(_)),
+        |p: &print::Planned| p.paper == kartoteka::model::Paper::A5 && p.form == Form::Pages,
+        |p: &print::Planned| p.form == Form::Booklet,
+    ];
     let engine = print::typeset::Engine::new(&site.theme);
-    let again =
-        print::typeset::pdf(&engine, data, planned.form, fixed_date(), &planned.url).unwrap();
-    let first = printed.pdfs.iter().find(|p| &p.planned == planned).unwrap();
-    assert!(again.pdf == first.bytes, "{} differs", planned.path);
-    assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+    for choose in chosen {
+        let planned = printed
+            .pdfs
+            .iter()
+            .map(|p| &p.planned)
+            .find(|p| choose(p))
+            .expect("a brochure of each kind");
+        let strings = print::strings::PrintStrings::new(site, planned.lang);
+        let doc = print::document::document(site, planned, fixed_date(), &strings).unwrap();
+        let data = serde_json::to_vec(&doc).unwrap();
+        let again =
+            print::typeset::pdf(&engine, data, planned.form, fixed_date(), &planned.url).unwrap();
+        let first = printed.pdfs.iter().find(|p| &p.planned == planned).unwrap();
+        assert!(again.pdf == first.bytes, "{} differs", planned.path);
+        assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+    }
 }
 
 #[test]

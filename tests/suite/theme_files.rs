@@ -100,9 +100,13 @@ fn a_feed_override_is_rendered_in_each_language() {
     );
 }
 
-/// A brochure template that prints only a marker and one field of the brochure's data.
+/// A brochure template that prints only a marker and one field of the brochure's data, with
+/// the title and language a PDF/UA-1 file must have.
 fn marker_template(marker: &str) -> String {
-    format!("#let data = json(\"/data.json\")\n{marker} #data.lang\n")
+    format!(
+        "#let data = json(\"/data.json\")\n#set document(title: data.title)\n\
+         #set text(lang: data.lang)\n{marker} #data.lang\n"
+    )
 }
 
 #[test]
@@ -153,4 +157,32 @@ fn a_brochure_template_that_fails_names_the_sites_file_and_line() {
         error.contains("themes/default/print/brochure.typ:2:"),
         "{error}"
     );
+}
+
+#[test]
+fn a_brochure_template_that_breaks_pdf_ua_stops_the_build_at_its_line() {
+    let head = "#let data = json(\"/data.json\")\n";
+    let svg = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 1 1'/>";
+    let cases = [
+        (format!("{head}#data.lang\n"), "missing document title"),
+        (
+            format!(
+                "{head}#set document(title: data.title)\n\
+                 #image(bytes(\"{svg}\"), format: \"svg\")\n"
+            ),
+            "brochure.typ:3:",
+        ),
+    ];
+    for (template, expected) in cases {
+        let (_dir, root) = site_with(&[("themes/default/print/brochure.typ", &template)]);
+        let error = print::brochures(&checked(&root), fixed_date(), None)
+            .err()
+            .unwrap_or_else(|| panic!("{template} is refused"))
+            .to_string();
+        assert!(
+            error.contains("themes/default/print/brochure.typ") && error.contains("PDF/UA-1"),
+            "{error}"
+        );
+        assert!(error.contains(expected), "{expected}: {error}");
+    }
 }

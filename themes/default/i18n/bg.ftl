@@ -210,12 +210,12 @@ month-11 = ноември
 month-12 = декември
 brochures-title = Брошури
 brochures-link = Брошури за печат
-brochures-intro = Брошури в PDF за разпечатване и раздаване на срещи, семинари и базари. Всяка услуга в тях има QR код към страницата си в указателя.
+brochures-intro = Брошури в PDF за разпечатване и раздаване на срещи, семинари и базари. Всяка услуга в тях има QR код към страницата си в указателя. Брошурите са PDF с маркирана структура (PDF/UA), който екранните четци прочитат; книжките за печат на A4 са само за печат.
 brochures-events = Брошури за събития
 brochures-providers = Брошура на всяка организация
 brochures-none = Още няма брошури за събития.
 provider-brochure = Брошура на организацията (PDF)
-brochures-booklet = за печат на A4 и сгъване (PDF)
+brochures-booklet = книжка за печат на A4 и сгъване (PDF само за печат)
 
 ## Accessibility statement (config.toml [accessibility])
 accessibility-link = Достъпност
@@ -279,6 +279,12 @@ print-other-services = Други услуги
 print-closing-title = Пълният указател
 print-closing-text = Всички социални услуги в общината, с адреси, телефони и последни данни, са в електронния указател. Там има търсене и брошури на доставчиците.
 print-scan = Сканирайте кодовете с телефона си: всеки отваря страницата на услугата в указателя.
+# The text a screen reader reads in place of a QR code (the brochures are tagged PDF/UA).
+print-qr-page = QR код: отваря страницата на „{ $name }“ в онлайн указателя, { $url }
+print-qr-home = QR код: отваря онлайн указателя, { $url }
+# The A4 booklet is imposed for folding; its title and subject send readers to the A5 file.
+print-booklet-title = { $title } – книжка за печат на A4
+print-booklet-description = Версия за печат и сгъване, без структура за екранни четци. За четене на екран: { $url }
 
 ## Отворени данни: страницата
 # Връзката към страницата и заглавието ѝ.

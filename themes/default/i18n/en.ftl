@@ -210,12 +210,12 @@ month-11 = November
 month-12 = December
 brochures-title = Brochures
 brochures-link = Printable brochures
-brochures-intro = PDF brochures to print and hand out at meetings, seminars and fairs. Each service in them has a QR code that opens its page in the directory.
+brochures-intro = PDF brochures to print and hand out at meetings, seminars and fairs. Each service in them has a QR code that opens its page in the directory. The brochures are tagged PDF (PDF/UA) that screen readers can read; the A4 booklets are for printing only.
 brochures-events = Brochures for events
 brochures-providers = A brochure for each organisation
 brochures-none = There are no event brochures yet.
 provider-brochure = The organisation's brochure (PDF)
-brochures-booklet = to print on A4 and fold (PDF)
+brochures-booklet = A4 booklet to print and fold (PDF for printing only)
 
 ## Accessibility statement (config.toml [accessibility])
 accessibility-link = Accessibility
@@ -279,6 +279,12 @@ print-other-services = Other services
 print-closing-title = The full directory
 print-closing-text = Every social service in the municipality, with addresses, phone numbers and the latest details, is in the online directory. It also has a search and the providers' brochures.
 print-scan = Scan the codes with your phone: each opens the service's page in the directory.
+# The text a screen reader reads in place of a QR code (the brochures are tagged PDF/UA).
+print-qr-page = QR code: opens the page of “{ $name }” in the online directory, { $url }
+print-qr-home = QR code: opens the online directory, { $url }
+# The A4 booklet is imposed for folding; its title and subject send readers to the A5 file.
+print-booklet-title = { $title } – A4 booklet for printing
+print-booklet-description = The version to print and fold, without structure for screen readers. To read on screen: { $url }
 
 ## Open data: the page
 # The link to the page, and its title.
