@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use crate::model::Vocab;
 use crate::model::strings::Strings;
+use crate::model::{Lang, Vocab};
 
 use super::docs::{Document, Field};
 use super::hash::short_hash;
@@ -43,12 +43,28 @@ pub fn write(
     let inverted = postings::invert(docs);
     let mut files: Vec<File> = Vec::new();
 
-    let chunks = postings::chunk(&inverted.postings, POSTINGS_CHUNK_BYTES);
+    let splits: Vec<postings::Split> = inverted
+        .postings
+        .iter()
+        .map(|l| postings::split(l))
+        .collect();
+    let entries: Vec<Value> = splits.iter().map(postings::Split::entry).collect();
+    let chunks = chunk(&entries, POSTINGS_CHUNK_BYTES);
     let bodies: Vec<Value> = chunks
         .iter()
-        .map(|range| json!(inverted.postings[range.clone()]))
+        .map(|range| json!(entries[range.clone()]))
         .collect();
     let postings_pattern = add_series(&mut files, "postings", &bodies);
+    // The tails of long lists, one file each, numbered by term.
+    let tails: Vec<(usize, Value)> = splits
+        .iter()
+        .enumerate()
+        .filter_map(|(t, split)| match split {
+            postings::Split::Long { tail, .. } => Some((t, json!(tail))),
+            postings::Split::Whole(_) => None,
+        })
+        .collect();
+    let tails_pattern = add_numbered(&mut files, "tail", &tails);
 
     let lexicon = json!({
         "terms": lexicon::encode(&inverted.terms),
@@ -77,15 +93,44 @@ pub fn write(
         "count": docs.len(),
         "lexicon": lexicon_name,
         "postings": postings_pattern,
+        "tails": tails_pattern,
         "docs": docs_pattern,
         "docsPerChunk": DOCS_PER_CHUNK,
         "impactLevels": postings::IMPACT_LEVELS,
         "facets": facets_name,
         "geo": geo_name,
         "strings": strings::strings(words),
+        "others": others(lang),
     });
     files.push(("manifest.json".to_string(), json_bytes(&manifest)));
     files
+}
+
+/// The other languages' searches, for a query this language does not find:
+/// `[{lang, manifest, page}]`, `manifest` relative to this one, `page` the search page's URL.
+fn others(lang: Lang) -> Value {
+    let here = crate::urls::search_index(lang);
+    Lang::ALL
+        .into_iter()
+        .filter(|other| *other != lang)
+        .map(|other| {
+            json!({
+                "lang": other.code(),
+                "manifest": relative(&here, &crate::urls::search_manifest(other)),
+                "page": crate::urls::search(other),
+            })
+        })
+        .collect()
+}
+
+/// The path of site-absolute `to` relative to the site-absolute folder `from` (ending in /).
+fn relative(from: &str, to: &str) -> String {
+    let from: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+    let to: Vec<&str> = to.split('/').filter(|s| !s.is_empty()).collect();
+    let shared = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut path = "../".repeat(from.len() - shared);
+    path.push_str(&to[shared..].join("/"));
+    path
 }
 
 /// The result record of a document: `[kind, url, title, snippet, provider, places]`.
@@ -174,6 +219,37 @@ fn deltas(sorted: &[usize]) -> Vec<usize> {
         .collect()
 }
 
+/// Splits entries into consecutive runs whose JSON is about `bytes` long.
+fn chunk(entries: &[Value], bytes: usize) -> Vec<std::ops::Range<usize>> {
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    let mut size = 0;
+    for (i, entry) in entries.iter().enumerate() {
+        size += json_bytes(entry).len() + 1;
+        if size >= bytes || i + 1 == entries.len() {
+            chunks.push(start..i + 1);
+            start = i + 1;
+            size = 0;
+        }
+    }
+    chunks
+}
+
+/// Like [`add_series`], for files numbered `n` (not necessarily every number).
+fn add_numbered(files: &mut Vec<File>, kind: &str, values: &[(usize, Value)]) -> String {
+    let bodies: Vec<(usize, Vec<u8>)> = values.iter().map(|(n, v)| (*n, json_bytes(v))).collect();
+    let mut all = Vec::new();
+    for (n, bytes) in &bodies {
+        all.extend(n.to_le_bytes());
+        all.extend(bytes);
+    }
+    let hash = short_hash(&all);
+    for (n, bytes) in bodies {
+        files.push((format!("{kind}-{n}.{hash}.json"), bytes));
+    }
+    format!("{kind}-{{n}}.{hash}.json")
+}
+
 /// Serialises `value` as `<kind>.<hash>.json`, adds it to `files` and returns the name.
 fn add(files: &mut Vec<File>, kind: &str, value: &Value) -> String {
     let bytes = json_bytes(value);
@@ -197,4 +273,31 @@ fn json_bytes(value: &Value) -> Vec<u8> {
     // Serialising a `Value` cannot fail: its keys are strings and it holds no floats that are
     // not finite (coordinates were validated).
     serde_json::to_vec(value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_cover_every_entry_in_order() {
+        let entries: Vec<Value> = (0..10).map(|i| json!(vec![i * 1000; 3])).collect();
+        let chunks = chunk(&entries, 40);
+        assert_eq!(chunks.first().map(|r| r.start), Some(0));
+        assert_eq!(chunks.last().map(|r| r.end), Some(10));
+        assert!(chunks.windows(2).all(|w| w[0].end == w[1].start));
+        assert!(chunks.len() > 1);
+    }
+
+    #[test]
+    fn other_manifests_are_relative_to_this_one() {
+        assert_eq!(
+            relative("/search/bg/", "/search/en/manifest.json"),
+            "../en/manifest.json"
+        );
+        assert_eq!(relative("/a/", "/a/b.json"), "b.json");
+        let others = others(Lang::Bg);
+        assert_eq!(others[0]["manifest"], "../en/manifest.json");
+        assert_eq!(others[0]["page"], "/en/search/");
+    }
 }
