@@ -43,32 +43,31 @@ pub fn write(
     let inverted = postings::invert(docs);
     let mut files: Vec<File> = Vec::new();
 
-    let splits: Vec<postings::Split> = inverted
-        .postings
-        .iter()
-        .map(|l| postings::split(l))
-        .collect();
-    let entries: Vec<Value> = splits.iter().map(postings::Split::entry).collect();
-    let chunks = chunk(&entries, POSTINGS_CHUNK_BYTES);
-    let bodies: Vec<Value> = chunks
-        .iter()
-        .map(|range| json!(entries[range.clone()]))
-        .collect();
-    let postings_pattern = add_series(&mut files, "postings", &bodies);
+    // Each list is turned into its chunk entry and tail bytes and dropped, so the postings
+    // are held once, as the JSON written.
+    let df = postings::frequency_classes(&inverted.postings);
+    let mut entries: Vec<Vec<u8>> = Vec::with_capacity(inverted.postings.len());
     // The tails of long lists, one file each, numbered by term.
-    let tails: Vec<(usize, Value)> = splits
+    let mut tails: Vec<(usize, Vec<u8>)> = Vec::new();
+    for (t, list) in inverted.postings.into_iter().enumerate() {
+        let split = postings::split(&list);
+        entries.push(json_bytes(&split.entry()));
+        if let postings::Split::Long { tail, .. } = split {
+            tails.push((t, json_bytes(&json!(tail))));
+        }
+    }
+    let chunks = chunk(&entries, POSTINGS_CHUNK_BYTES);
+    let bodies: Vec<Vec<u8>> = chunks
         .iter()
-        .enumerate()
-        .filter_map(|(t, split)| match split {
-            postings::Split::Long { tail, .. } => Some((t, json!(tail))),
-            postings::Split::Whole(_) => None,
-        })
+        .map(|range| json_array(&entries[range.clone()]))
         .collect();
-    let tails_pattern = add_numbered(&mut files, "tail", &tails);
+    drop(entries);
+    let postings_pattern = add_series_bytes(&mut files, "postings", bodies);
+    let tails_pattern = add_numbered(&mut files, "tail", tails);
 
     let lexicon = json!({
         "terms": lexicon::encode(&inverted.terms),
-        "df": postings::frequency_classes(&inverted.postings),
+        "df": df,
         "chunks": chunks.iter().map(|r| r.start).collect::<Vec<_>>(),
     });
     let lexicon_name = add(&mut files, "lexicon", &lexicon);
@@ -219,13 +218,13 @@ fn deltas(sorted: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-/// Splits entries into consecutive runs whose JSON is about `bytes` long.
-fn chunk(entries: &[Value], bytes: usize) -> Vec<std::ops::Range<usize>> {
+/// Splits serialised entries into consecutive runs of about `bytes` bytes.
+fn chunk(entries: &[Vec<u8>], bytes: usize) -> Vec<std::ops::Range<usize>> {
     let mut chunks = Vec::new();
     let mut start = 0;
     let mut size = 0;
     for (i, entry) in entries.iter().enumerate() {
-        size += json_bytes(entry).len() + 1;
+        size += entry.len() + 1;
         if size >= bytes || i + 1 == entries.len() {
             chunks.push(start..i + 1);
             start = i + 1;
@@ -235,15 +234,28 @@ fn chunk(entries: &[Value], bytes: usize) -> Vec<std::ops::Range<usize>> {
     chunks
 }
 
-/// Like [`add_series`], for files numbered `n` (not necessarily every number).
-fn add_numbered(files: &mut Vec<File>, kind: &str, values: &[(usize, Value)]) -> String {
-    let bodies: Vec<(usize, Vec<u8>)> = values.iter().map(|(n, v)| (*n, json_bytes(v))).collect();
-    let mut all = Vec::new();
-    for (n, bytes) in &bodies {
-        all.extend(n.to_le_bytes());
-        all.extend(bytes);
+/// Serialised values as one JSON array, as `serde_json` would write it.
+fn json_array(items: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(items.iter().map(|i| i.len() + 1).sum::<usize>() + 1);
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(item);
     }
-    let hash = short_hash(&all);
+    out.push(b']');
+    out
+}
+
+/// Like [`add_series_bytes`], for files numbered `n` (not necessarily every number).
+fn add_numbered(files: &mut Vec<File>, kind: &str, bodies: Vec<(usize, Vec<u8>)>) -> String {
+    let mut hasher = Vec::new();
+    for (n, bytes) in &bodies {
+        hasher.extend(n.to_le_bytes());
+        hasher.extend(short_hash(bytes).as_bytes());
+    }
+    let hash = short_hash(&hasher);
     for (n, bytes) in bodies {
         files.push((format!("{kind}-{n}.{hash}.json"), bytes));
     }
@@ -261,7 +273,11 @@ fn add(files: &mut Vec<File>, kind: &str, value: &Value) -> String {
 /// Serialises a numbered series as `<kind>-<n>.<hash>.json`, one hash for the whole series
 /// (so the manifest names them all with one pattern), and returns the pattern with `{n}`.
 fn add_series(files: &mut Vec<File>, kind: &str, values: &[Value]) -> String {
-    let bodies: Vec<Vec<u8>> = values.iter().map(json_bytes).collect();
+    add_series_bytes(files, kind, values.iter().map(json_bytes).collect())
+}
+
+/// [`add_series`] of files already serialised.
+fn add_series_bytes(files: &mut Vec<File>, kind: &str, bodies: Vec<Vec<u8>>) -> String {
     let hash = short_hash(&bodies.concat());
     for (n, bytes) in bodies.into_iter().enumerate() {
         files.push((format!("{kind}-{n}.{hash}.json"), bytes));
@@ -281,12 +297,22 @@ mod tests {
 
     #[test]
     fn chunks_cover_every_entry_in_order() {
-        let entries: Vec<Value> = (0..10).map(|i| json!(vec![i * 1000; 3])).collect();
+        let entries: Vec<Vec<u8>> = (0..10)
+            .map(|i| json_bytes(&json!(vec![i * 1000; 3])))
+            .collect();
         let chunks = chunk(&entries, 40);
         assert_eq!(chunks.first().map(|r| r.start), Some(0));
         assert_eq!(chunks.last().map(|r| r.end), Some(10));
         assert!(chunks.windows(2).all(|w| w[0].end == w[1].start));
         assert!(chunks.len() > 1);
+    }
+
+    #[test]
+    fn a_joined_array_is_what_serde_writes() {
+        let items = [json!([1, 2]), json!([[3], 4, 5, 6]), json!([])];
+        let bytes: Vec<Vec<u8>> = items.iter().map(json_bytes).collect();
+        assert_eq!(json_array(&bytes), json_bytes(&json!(items)));
+        assert_eq!(json_array(&[]), b"[]");
     }
 
     #[test]
