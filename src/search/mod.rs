@@ -9,16 +9,26 @@
 //! # Files (under `search/<lang>/` of the output folder)
 //!
 //! - `manifest.json` — the only fixed name, fetched fresh; everything else is named by content
-//!   hash and may be cached forever: `{version, lang, count, lexicon, postings, docs,
-//!   docsPerChunk, impactLevels, facets, geo, strings}`. `lexicon`, `facets` and `geo` (or
-//!   null) are file names; `postings` and `docs` are name patterns with `{n}` for the chunk
-//!   number. Names are relative to the manifest.
+//!   hash and may be cached forever: `{version, lang, count, lexicon, postings, tails, docs,
+//!   docsPerChunk, impactLevels, facets, geo, strings, others}`. `lexicon`, `facets` and `geo`
+//!   (or null) are file names; `postings`, `tails` and `docs` are name patterns with `{n}`
+//!   for the chunk or term number. Names are relative to the manifest. `others` lists the
+//!   other languages' searches, `[{lang, manifest, page}]`, which the page tries when a query
+//!   is not found here (English words on the Bulgarian page).
 //! - `lexicon.<hash>.json` — `{terms, df, chunks}`: `terms` sorted and front-coded
 //!   ([`lexicon`]); `df` one base-36 digit per term, ⌊log₂ document frequency⌋; `chunks[c]`
 //!   the number of the first term in postings chunk `c`. Stems and Latin keys are not
 //!   shipped: the page derives them from the terms with the twins of [`stem`] and [`latin`].
-//! - `postings-<c>.<hash>.json` — one array per term of the chunk, one number per posting:
-//!   `docDelta × impactLevels + impact` ([`postings`]).
+//! - `postings-<c>.<hash>.json` — one entry per term of the chunk. A term in at most
+//!   [`postings::TOP`] documents has its whole list: one number per posting, `docDelta ×
+//!   impactLevels + impact`, in document order ([`postings`]). A commoner term has `[top, df,
+//!   minLevel, lastDoc]`: its [`postings::TOP`] strongest postings (by impact, then document)
+//!   as such a list, its document frequency, and the bound on the rest: none is stronger than
+//!   `minLevel`, and those as strong are of documents after `lastDoc`.
+//! - `tail-<t>.<hash>.json` — the rest of term `t`'s list (a commoner term's), in document
+//!   order. A one-word query shows its first page once no posting in a tail could change it
+//!   (so a common word costs the same on any size of site), then loads the tails for the
+//!   count, the next pages and the filters; other queries load the tails first.
 //! - `docs-<c>.<hash>.json` — result records `[kind, url, title, snippet, provider, places]`
 //!   of documents `c × docsPerChunk …`; `kind` is s(ervice), o(rganisation), p(artnership),
 //!   g (free page).

@@ -5,8 +5,6 @@
 //! fields' boosts (a word in the title outweighs the same word repeated in the body), times a
 //! small prior by page kind. The search page only multiplies impacts by the words' IDF.
 
-use std::ops::Range;
-
 use rustc_hash::FxHashMap;
 
 use super::docs::{Document, Field};
@@ -113,24 +111,86 @@ pub fn invert(docs: &[Document]) -> Inverted {
     Inverted { terms, postings }
 }
 
-/// Splits the postings into consecutive runs of terms whose JSON is about `bytes` long.
-pub fn chunk(postings: &[Vec<u64>], bytes: usize) -> Vec<Range<usize>> {
-    let mut chunks = Vec::new();
-    let mut start = 0;
-    let mut size = 0;
-    for (i, list) in postings.iter().enumerate() {
-        size += list.iter().map(|n| digits(*n) + 1).sum::<usize>() + 2;
-        if size >= bytes || i + 1 == postings.len() {
-            chunks.push(start..i + 1);
-            start = i + 1;
-            size = 0;
-        }
-    }
-    chunks
+/// One term's postings as the index ships them: a list short enough to load with the
+/// lexicon's neighbours, and for a long list the rest in a file of its own.
+#[derive(Debug, PartialEq)]
+pub enum Split {
+    /// At most [`TOP`] postings: all of them, packed as in [`Inverted::postings`].
+    Whole(Vec<u64>),
+    /// More than [`TOP`] postings.
+    Long {
+        /// The [`TOP`] strongest postings (by impact, then document number), in document
+        /// order, packed.
+        top: Vec<u64>,
+        /// The others, in document order, packed.
+        tail: Vec<u64>,
+        /// The number of postings (the document frequency).
+        df: usize,
+        /// The weakest impact in `top`: no posting of `tail` is stronger…
+        min_level: u64,
+        /// …and those of the same impact are of documents after this one.
+        last_doc: u64,
+    },
 }
 
-fn digits(n: u64) -> usize {
-    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+/// How many postings of a long list are shipped before its tail: enough for the first page of
+/// results of a one-word query in most cases, few enough that a common word costs little.
+pub const TOP: usize = 64;
+
+/// Splits a packed list (see [`Inverted::postings`]) into its strongest [`TOP`] postings and
+/// the rest, so that a one-word query can show its first results before the rest is loaded.
+pub fn split(list: &[u64]) -> Split {
+    if list.len() <= TOP {
+        return Split::Whole(list.to_vec());
+    }
+    let levels = u64::from(IMPACT_LEVELS);
+    let mut doc = 0;
+    let mut unpacked: Vec<(u64, u64)> = list
+        .iter()
+        .map(|n| {
+            doc += n / levels;
+            (doc, n % levels)
+        })
+        .collect();
+    // Strongest first; among equals, the earlier document (the page's order for equal scores).
+    unpacked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let (min_level, last_doc) = (unpacked[TOP - 1].1, unpacked[TOP - 1].0);
+    let pack = |mut part: Vec<(u64, u64)>| -> Vec<u64> {
+        part.sort_unstable();
+        let mut previous = 0;
+        part.into_iter()
+            .map(|(d, level)| {
+                let delta = d - previous;
+                previous = d;
+                delta * levels + level
+            })
+            .collect()
+    };
+    let tail = unpacked.split_off(TOP);
+    Split::Long {
+        top: pack(unpacked),
+        tail: pack(tail),
+        df: list.len(),
+        min_level,
+        last_doc,
+    }
+}
+
+impl Split {
+    /// The term's entry in a postings chunk: the list itself, or `[top, df, minLevel,
+    /// lastDoc]` for a long list whose tail is in a file of its own.
+    pub fn entry(&self) -> serde_json::Value {
+        match self {
+            Split::Whole(list) => serde_json::json!(list),
+            Split::Long {
+                top,
+                df,
+                min_level,
+                last_doc,
+                ..
+            } => serde_json::json!([top, df, min_level, last_doc]),
+        }
+    }
 }
 
 /// Each term's document frequency class, one base-36 digit per term: ⌊log₂ df⌋ (at most
@@ -151,13 +211,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn chunks_cover_every_term_in_order() {
-        let postings: Vec<Vec<u64>> = (0..10).map(|i| vec![i * 1000; 3]).collect();
-        let chunks = chunk(&postings, 40);
-        assert_eq!(chunks.first().map(|r| r.start), Some(0));
-        assert_eq!(chunks.last().map(|r| r.end), Some(10));
-        assert!(chunks.windows(2).all(|w| w[0].end == w[1].start));
-        assert!(chunks.len() > 1);
+    fn a_long_list_ships_its_strongest_postings_first() {
+        let levels = u64::from(IMPACT_LEVELS);
+        // Documents 0, 1, 2, …: impact 5, except every tenth, 9.
+        let list: Vec<u64> = (0..200)
+            .map(|d| u64::from(d > 0) * levels + if d % 10 == 0 { 9 } else { 5 })
+            .collect();
+        assert_eq!(split(&list[..TOP]), Split::Whole(list[..TOP].to_vec()));
+        let Split::Long {
+            top,
+            tail,
+            df,
+            min_level,
+            last_doc,
+        } = split(&list)
+        else {
+            panic!("200 postings are a long list");
+        };
+        assert_eq!((top.len(), tail.len(), df), (TOP, 200 - TOP, 200));
+        // The 20 of impact 9, then the first 44 of impact 5: documents up to 48.
+        assert_eq!((min_level, last_doc), (5, 48));
+        let docs = |part: &[u64]| -> Vec<u64> {
+            let mut doc = 0;
+            part.iter()
+                .map(|n| {
+                    doc += n / levels;
+                    doc
+                })
+                .collect()
+        };
+        assert!(docs(&top).contains(&190));
+        assert_eq!(docs(&tail)[0], 49);
     }
 
     #[test]

@@ -9,11 +9,13 @@ use crate::model::strings::Strings;
 use crate::model::{Vocab, VocabForm};
 
 /// The manifest's keys, each with the message it is read from.
-const MESSAGES: [(&str, &str); 13] = [
+const MESSAGES: [(&str, &str); 15] = [
     ("one", "search-results-one"),
     ("many", "search-results-many"),
     ("partial", "search-partial"),
     ("didYouMean", "search-did-you-mean"),
+    ("otherLanguage", "search-other-language"),
+    ("otherLanguageLink", "search-other-language-link"),
     ("filters", "search-filters"),
     ("any", "search-any"),
     ("nearest", "search-nearest"),

@@ -75,3 +75,15 @@ test("English page reads its own index; nothing found says so", { skip }, async 
   assert.equal((await results(page)).length, 0);
   await page.close();
 });
+
+test("English words on the Bulgarian page link to the English search with the query", { skip }, async () => {
+  const page = await browser.newPage();
+  await page.goto(`${base}/tarsene/?q=${encodeURIComponent("day centre")}`);
+  await page.waitForSelector("#search-other");
+  assert.equal(await page.getAttribute("#search-other", "href"), "/en/search/?q=day+centre");
+  assert.equal(await page.$("#search-suggestion"), null, "and no “did you mean” guess");
+  await page.click("#search-other");
+  await page.waitForSelector("#search-results li a");
+  assert.match((await results(page))[0].href, /^\/en\/services\//);
+  await page.close();
+});

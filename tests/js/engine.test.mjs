@@ -44,3 +44,25 @@ test("a word too far from any term gets a “did you mean”", async () => {
   assert.equal(result.hits.length, 0);
   assert.match(result.suggestion, /^днев/);
 });
+
+test("English words on the Bulgarian page offer the English search, not a guess", async () => {
+  const { engine } = openIndex(out, "bg");
+  const result = await engine.search("day centre");
+  assert.deepEqual(
+    { lang: result.other?.lang, page: result.other?.page, suggestion: result.suggestion },
+    { lang: "en", page: "/en/search/", suggestion: "" },
+  );
+  assert.ok(result.other.count > 0);
+  const back = await openIndex(out, "en").engine.search("дневен център");
+  assert.equal(back.other?.page, "/tarsene/", "and Bulgarian words on the English page the Bulgarian one");
+});
+
+test("“did you mean” offers only a whole query that finds every word", async () => {
+  const { engine } = openIndex(out, "bg");
+  // "дмевнн" alone is close to "дневен", but nothing has "дневен" and "xyzzyq".
+  const result = await engine.search("дмевнн xyzzyq");
+  assert.equal(result.suggestion, "");
+  const alone = await engine.search("дмевнн");
+  const check = await engine.search(alone.suggestion);
+  assert.ok(check.hits.length > 0 && !check.partial, `“${alone.suggestion}” finds every word`);
+});

@@ -93,3 +93,11 @@ test("Ruse relevance: expected page in the top 3", { skip }, async () => {
   }
   assert.deepEqual(failures, [], `${failures.length} of ${QUERIES.length} queries missed`);
 });
+
+test("Ruse: English words on the Bulgarian page offer the English search, never „май centre“", { skip }, async () => {
+  const bg = openIndex(out, "bg").engine;
+  const result = await bg.search("day centre");
+  assert.equal(result.suggestion, "");
+  assert.equal(result.other?.page, "/en/search/");
+  assert.ok(result.other.count > 0);
+});

@@ -378,76 +378,163 @@
     }
   };
 
-  Engine.prototype.postings = function (terms) {
+  /**
+   * Loads the postings of `terms`. Resolves to a function giving a term's entry: {list, df,
+   * minLevel, lastDoc, long}: `list` packed `docDelta × impactLevels + impact`; a long list
+   * (`long`) holds only its strongest postings until `whole` loads its tail, and no posting
+   * left out is stronger than `minLevel`, or as strong and of a document up to `lastDoc`.
+   */
+  Engine.prototype.postings = function (terms, whole) {
     var self = this, need = {};
-    terms.forEach(function (t) {
-      need[lowerBound(self.chunks, t + 1, function (x) { return x; }) - 1] = true;
-    });
+    function chunkOf(t) { return lowerBound(self.chunks, t + 1, function (x) { return x; }) - 1; }
+    terms.forEach(function (t) { need[chunkOf(t)] = true; });
     return Promise.all(Object.keys(need).map(function (c) {
       return self.file(chunkName(self.manifest.postings, c)).then(function (data) { return [+c, data]; });
     })).then(function (loaded) {
       var byChunk = {};
       loaded.forEach(function (l) { byChunk[l[0]] = l[1]; });
-      return function (t) {
-        var c = lowerBound(self.chunks, t + 1, function (x) { return x; }) - 1;
-        return byChunk[c][t - self.chunks[c]];
-      };
+      function entry(t) {
+        var e = byChunk[chunkOf(t)][t - self.chunks[chunkOf(t)]];
+        return Array.isArray(e[0]) ? { list: e[0], df: e[1], minLevel: e[2], lastDoc: e[3], long: true }
+          : { list: e, df: e.length, long: false };
+      }
+      var long = whole ? terms.filter(function (t) { return entry(t).long; }) : [];
+      return Promise.all(long.map(function (t) {
+        return self.file(chunkName(self.manifest.tails, t)).then(function (tail) { return [t, tail]; });
+      })).then(function (tails) {
+        var merged = new Map();
+        tails.forEach(function (x) { merged.set(x[0], merge(entry(x[0]).list, x[1], self.manifest.impactLevels)); });
+        return function (t) {
+          var e = entry(t);
+          return merged.has(t) ? { list: merged.get(t), df: e.df, long: false } : e;
+        };
+      });
     });
   };
+
+  /** Two packed lists in document order as one. */
+  function merge(a, b, levels) {
+    var out = [], i = 0, j = 0, da = 0, db = 0, last = 0, x;
+    if (a.length) da = Math.floor(a[0] / levels);
+    if (b.length) db = Math.floor(b[0] / levels);
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && da <= db)) {
+        x = da * levels + a[i] % levels - last * levels;
+        last = da;
+        if (++i < a.length) da += Math.floor(a[i] / levels);
+      } else {
+        x = db * levels + b[j] % levels - last * levels;
+        last = db;
+        if (++j < b.length) db += Math.floor(b[j] / levels);
+      }
+      out.push(x);
+    }
+    return out;
+  }
 
   /**
    * Searches. `options.prefix`: the last word may be unfinished. `options.filters`:
    * {vocabulary key: term id}. `options.origin`: {lat, lon} to sort nearest first.
-   * Resolves to {hits: [{doc, score, km}], words, partial, suggestion}.
+   * `options.plain`: no look elsewhere when the query is not wholly found.
+   * `options.first`: resolve as soon as the first `first` hits are certain (a one-word query
+   * whose common terms have loaded only their strongest postings); the result's `rest()` then
+   * loads the tails and resolves to the whole result, and `atLeast` bounds its hits below.
+   * Resolves to {hits: [{doc, score, km}], words, partial, suggestion, other, rest}:
+   * `suggestion` a query that finds every word, `other` the other language's search that does.
    */
   Engine.prototype.search = function (query, options) {
     var self = this;
     options = options || {};
     return this.ready().then(function () {
-      var qwords = queryWords(query), n = self.manifest.count;
+      var qwords = queryWords(query);
       var matches = qwords.map(function (w, i) {
         return self.match(w, options.prefix && i === qwords.length - 1);
       });
       var all = [];
       matches.forEach(function (m) { m.forEach(function (w, t) { all.push(t); }); });
-      return self.postings(all).then(function (postingsOf) {
-        var perWord = matches.map(function (m) {
-          var best = new Map();
-          m.forEach(function (weight, t) {
-            var list = postingsOf(t), doc = 0, df = list.length;
-            var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)), levels = self.manifest.impactLevels;
-            for (var j = 0; j < list.length; j++) {
-              doc += Math.floor(list[j] / levels);
-              var s = weight * idf * Math.pow((list[j] % levels) / (levels - 1), 2);
-              if (!(best.get(doc) >= s)) best.set(doc, s);
-            }
-          });
-          return best;
+      var early = options.first && qwords.length === 1 && !options.origin &&
+        !Object.keys(options.filters || {}).some(function (k) { return options.filters[k]; });
+      function whole() {
+        return self.postings(all, true).then(function (postingsOf) {
+          return self.finish(query, qwords, matches, self.rank(matches, postingsOf), options);
         });
-        var scores = new Map(), counts = new Map();
-        perWord.forEach(function (best) {
-          best.forEach(function (s, doc) {
-            scores.set(doc, (scores.get(doc) || 0) + s);
-            counts.set(doc, (counts.get(doc) || 0) + 1);
-          });
+      }
+      if (!early) return whole();
+      return self.postings(all, false).then(function (postingsOf) {
+        var ranked = self.rank(matches, postingsOf);
+        if (!ranked.certain(options.first)) return whole();
+        ranked.hits = ranked.hits.slice(0, options.first);
+        return self.finish(query, qwords, matches, ranked, { plain: true }).then(function (result) {
+          result.atLeast = ranked.atLeast;
+          result.rest = whole;
+          return result;
         });
-        var hits = [], partial = false;
-        scores.forEach(function (s, doc) {
-          if (counts.get(doc) === qwords.length) hits.push({ doc: doc, score: s });
-        });
-        if (!hits.length && scores.size) {
-          partial = true;
-          scores.forEach(function (s, doc) { hits.push({ doc: doc, score: s + counts.get(doc) * 100 }); });
+      });
+    });
+  };
+
+  /**
+   * Scores the documents of `matches` (per query word, term → weight): a word scores a
+   * document by its best term; a document must have every word, else all are "partial".
+   * `certain(k)`: whether the first k hits cannot change when the tails of long lists load.
+   */
+  Engine.prototype.rank = function (matches, postingsOf) {
+    var n = this.manifest.count, levels = this.manifest.impactLevels, bounds = [], atLeast = 0;
+    function impact(level) { return Math.pow(level / (levels - 1), 2); }
+    var perWord = matches.map(function (m) {
+      var best = new Map();
+      m.forEach(function (weight, t) {
+        var e = postingsOf(t), list = e.list, doc = 0, df = e.df;
+        var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        for (var j = 0; j < list.length; j++) {
+          doc += Math.floor(list[j] / levels);
+          var s = weight * idf * impact(list[j] % levels);
+          if (!(best.get(doc) >= s)) best.set(doc, s);
         }
-        hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-        var matched = new Set();
-        matches.forEach(function (m) { m.forEach(function (w, t) { matched.add(self.terms[t]); }); });
-        return self.refine(hits, options).then(function (refined) {
-          return {
-            hits: refined, words: qwords, matched: matched, partial: partial,
-            suggestion: refined.length && !partial ? "" : self.suggest(qwords, matches)
-          };
+        if (e.long) bounds.push({ score: weight * idf * impact(e.minLevel), doc: e.lastDoc });
+        atLeast = Math.max(atLeast, df);
+      });
+      return best;
+    });
+    var scores = new Map(), counts = new Map();
+    perWord.forEach(function (best) {
+      best.forEach(function (s, doc) {
+        scores.set(doc, (scores.get(doc) || 0) + s);
+        counts.set(doc, (counts.get(doc) || 0) + 1);
+      });
+    });
+    var hits = [], partial = false;
+    scores.forEach(function (s, doc) {
+      if (counts.get(doc) === matches.length) hits.push({ doc: doc, score: s });
+    });
+    if (!hits.length && scores.size) {
+      partial = true;
+      scores.forEach(function (s, doc) { hits.push({ doc: doc, score: s + counts.get(doc) * 100 }); });
+    }
+    hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    return {
+      hits: hits, partial: partial, atLeast: Math.max(atLeast, hits.length),
+      certain: function (k) {
+        var last = hits[k - 1];
+        return matches.length === 1 && !partial && !!last && bounds.every(function (b) {
+          return last.score > b.score || (last.score === b.score && last.doc < b.doc);
         });
+      }
+    };
+  };
+
+  /** The result of `ranked` hits: filtered, ordered, and with a look elsewhere when not found. */
+  Engine.prototype.finish = function (query, qwords, matches, ranked, options) {
+    var self = this, hits = ranked.hits, partial = ranked.partial;
+    var matched = new Set();
+    matches.forEach(function (m) { m.forEach(function (w, t) { matched.add(self.terms[t]); }); });
+    return self.refine(hits, options).then(function (refined) {
+      var result = { hits: refined, words: qwords, matched: matched, partial: partial, suggestion: "" };
+      if ((hits.length && !partial) || options.plain) return result;
+      return self.elsewhere(query, qwords, matches).then(function (found) {
+        result.suggestion = found.suggestion;
+        result.other = found.other;
+        return result;
       });
     });
   };
@@ -483,6 +570,37 @@
       });
     }
     return step;
+  };
+
+  /**
+   * For a query not wholly found: the same query in another language's index when that finds
+   * every word ({lang, page, count}: the manifest's `others`), else a "did you mean" that
+   * itself finds every word. Never a guess that would find nothing.
+   */
+  Engine.prototype.elsewhere = function (query, qwords, matches) {
+    var self = this, others = this.manifest.others || [];
+    function whole(engine, q) {
+      return engine.search(q, { plain: true }).then(function (r) {
+        return r.hits.length && !r.partial ? r.hits.length : 0;
+      }, function () { return 0; });
+    }
+    var step = Promise.resolve(null);
+    others.forEach(function (o) {
+      step = step.then(function (found) {
+        if (found) return found;
+        if (!self.other) self.other = {};
+        if (!self.other[o.lang]) self.other[o.lang] = new Engine(self.base + o.manifest, self.load);
+        return whole(self.other[o.lang], query).then(function (n) {
+          return n ? { lang: o.lang, page: o.page, count: n } : null;
+        });
+      });
+    });
+    return step.then(function (other) {
+      if (other) return { suggestion: "", other: other };
+      var guess = self.suggest(qwords, matches);
+      if (!guess) return { suggestion: "" };
+      return whole(self, guess).then(function (n) { return { suggestion: n ? guess : "" }; });
+    });
   };
 
   /** "Did you mean": each word that matched nothing replaced by the most frequent close term
@@ -670,34 +788,65 @@
       return Promise.resolve();
     }
     return this.engine.search(query, {
-      prefix: prefix || !/\s$/.test(query), filters: this.filters, origin: this.origin
+      prefix: prefix || !/\s$/.test(query), filters: this.filters, origin: this.origin, first: PAGE
     }).then(function (result) {
       if (serial !== self.serial) return;
       self.result = result;
       self.list.textContent = "";
-      return self.show(0);
+      var shown = self.show(0);
+      if (!result.rest) return shown;
+      // The first page is final; the count and "show more" follow when the rest has loaded.
+      return shown.then(result.rest).then(function (whole) {
+        if (serial !== self.serial) return;
+        self.result = whole;
+        self.summary(0);
+      });
     }).catch(function (e) {
       if (self.status) self.status.textContent = self.engine.manifest ? self.engine.manifest.strings.error : String(e);
       throw e;
     });
   };
 
-  Page.prototype.show = function (from) {
-    var self = this, r = this.result, strings = this.engine.manifest.strings, serial = this.serial;
-    var slice = r.hits.slice(from, from + PAGE), n = r.hits.length;
+  /** The count, the sentence, "did you mean" and the "show more" button after hit `from`'s
+   * page; while the rest of a long result loads, only "searching…". */
+  Page.prototype.summary = function (from) {
+    var self = this, r = this.result, strings = this.engine.manifest.strings, n = r.hits.length;
+    var more = this.list.parentNode.querySelector(".search-more");
+    if (more) more.remove();
+    if (r.rest) {
+      if (this.count) this.count.textContent = String(r.atLeast);
+      this.status.textContent = strings.loading;
+      return;
+    }
     if (this.count) this.count.textContent = String(n);
     this.status.textContent = say(n === 1 ? strings.one : strings.many, n, this.query);
     if (r.partial) this.status.appendChild(el("span", {}, " " + strings.partial));
+    if (r.other) {
+      var o = r.other, link = new URL(o.page, location.href);
+      link.searchParams.set("q", this.query);
+      this.status.appendChild(el("span", {}, " " + say(strings.otherLanguage, o.count, this.query) + " "));
+      this.status.appendChild(el("a", { href: link.pathname + link.search, hreflang: o.lang, id: "search-other" },
+        say(strings.otherLanguageLink, o.count, this.query)));
+    }
     if (r.suggestion) {
       var u = new URL(location.href);
       u.searchParams.set("q", r.suggestion);
       this.status.appendChild(el("span", {}, " " + strings.didYouMean + " "));
       this.status.appendChild(el("a", { href: u.pathname + u.search, id: "search-suggestion" }, r.suggestion));
     }
+    if (from + PAGE < n) {
+      var button = el("button", { type: "button", "class": "search-more" }, strings.more);
+      button.addEventListener("click", function () { self.show(from + PAGE); });
+      self.list.insertAdjacentElement("afterend", button);
+    }
+  };
+
+  Page.prototype.show = function (from) {
+    var self = this, r = this.result, strings = this.engine.manifest.strings, serial = this.serial;
+    var slice = r.hits.slice(from, from + PAGE);
+    this.summary(from);
     return this.engine.records(slice.map(function (h) { return h.doc; })).then(function (records) {
       if (serial !== self.serial) return;
-      var more = self.list.parentNode.querySelector(".search-more");
-      if (more) more.remove();
       records.forEach(function (rec, i) {
         var li = el("li"), meta = [rec[4], rec[5]].filter(Boolean);
         li.appendChild(marked(el("a", { href: safeUrl(rec[1]) }), rec[2], r));
@@ -706,11 +855,6 @@
         li.appendChild(marked(el("p"), rec[3], r));
         self.list.appendChild(li);
       });
-      if (from + PAGE < n) {
-        var button = el("button", { type: "button", "class": "search-more" }, strings.more);
-        button.addEventListener("click", function () { self.show(from + PAGE); });
-        self.list.insertAdjacentElement("afterend", button);
-      }
     });
   };
 
