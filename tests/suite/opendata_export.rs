@@ -157,6 +157,9 @@ fn hsds_json_is_compact() {
         assert_eq!(text.matches('\n').count(), 1, "{name} is one line");
         assert!(!text.contains("\": "), "{name} has no space after a key");
         let value: serde_json::Value = serde_json::from_str(text).expect("JSON");
-        assert!(value["services"].as_array().is_some_and(|s| !s.is_empty()), "{name}");
+        assert!(
+            value["services"].as_array().is_some_and(|s| !s.is_empty()),
+            "{name}"
+        );
     }
 }
