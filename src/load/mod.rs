@@ -167,6 +167,9 @@ fn too_deep(file: &TextFile, fence: usize) -> Option<Diagnostic> {
 /// Does `path`, with every symbolic link on its way followed, lie inside the site folder
 /// `root`? (A file that does not exist is not outside: reading it reports that it is missing.)
 pub fn inside_site(root: &Path, path: &Path) -> bool {
+    if plainly_inside(root, path) {
+        return true;
+    }
     let Ok(site) = root.canonicalize() else {
         return true;
     };
@@ -174,6 +177,29 @@ pub fn inside_site(root: &Path, path: &Path) -> bool {
         Ok(target) => target.starts_with(&site),
         Err(_) => std::fs::symlink_metadata(path).is_err(),
     }
+}
+
+/// Is `path` `root` joined with plain names (no `..`), none of them a symbolic link? Then it
+/// is inside the site without resolving every link from `/` (`canonicalize` makes a
+/// `readlink` per part of both paths: eleven system calls per content file of a site in
+/// `/tmp/bench/10000/site`, where this makes one `lstat` per part below the site folder).
+fn plainly_inside(root: &Path, path: &Path) -> bool {
+    use std::path::Component;
+    let Ok(relative) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut at = root.to_path_buf();
+    for part in relative.components() {
+        let Component::Normal(name) = part else {
+            return false;
+        };
+        at.push(name);
+        match std::fs::symlink_metadata(&at) {
+            Ok(meta) if !meta.file_type().is_symlink() => {}
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Reads one text file of the site: inside the site folder, size limit, UTF-8, byte order
