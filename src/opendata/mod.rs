@@ -139,8 +139,11 @@ pub fn write_language<E>(
     drop(document);
 
     let folder = csv_folder(lang);
-    for (name, bytes) in tables.csv_files() {
-        file(format!("{folder}/{name}"), &mut |w| w.write_all(&bytes))?;
+    // Each file is written from the rows' lines, without a copy of the whole table.
+    for table in TABLES {
+        file(format!("{folder}/{}", table.path), &mut |w| {
+            tables.write_csv(&table, w)
+        })?;
     }
     let package = tabular::datapackage(
         &format!("hsds-{}", lang.code()),
