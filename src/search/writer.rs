@@ -11,7 +11,7 @@ use crate::model::Vocab;
 use crate::model::strings::Strings;
 
 use super::docs::{Document, Field};
-use super::hash::short_hash;
+use super::hash::{short_hash, short_hash_of_parts};
 use super::{lexicon, postings, strings};
 
 /// A postings chunk is closed once its JSON passes this many bytes.
@@ -44,11 +44,13 @@ pub fn write(
     let mut files: Vec<File> = Vec::new();
 
     let chunks = postings::chunk(&inverted.postings, POSTINGS_CHUNK_BYTES);
-    let bodies: Vec<Value> = chunks
+    // Each chunk is serialised as it is made: a JSON tree of every posting at once took
+    // gigabytes at 100,000 services.
+    let bodies: Vec<Vec<u8>> = chunks
         .iter()
-        .map(|range| json!(inverted.postings[range.clone()]))
+        .map(|range| json_bytes(&json!(inverted.postings[range.clone()])))
         .collect();
-    let postings_pattern = add_series(&mut files, "postings", &bodies);
+    let postings_pattern = add_series(&mut files, "postings", bodies);
 
     let lexicon = json!({
         "terms": lexicon::encode(&inverted.terms),
@@ -57,11 +59,11 @@ pub fn write(
     });
     let lexicon_name = add(&mut files, "lexicon", &lexicon);
 
-    let records: Vec<Value> = docs
+    let records: Vec<Vec<u8>> = docs
         .chunks(DOCS_PER_CHUNK)
-        .map(|chunk| Value::Array(chunk.iter().map(record).collect()))
+        .map(|chunk| json_bytes(&Value::Array(chunk.iter().map(record).collect())))
         .collect();
-    let docs_pattern = add_series(&mut files, "docs", &records);
+    let docs_pattern = add_series(&mut files, "docs", records);
 
     let facets_name = add(&mut files, "facets", &facets(docs, words, label));
     let geo = geo(docs);
@@ -184,9 +186,8 @@ fn add(files: &mut Vec<File>, kind: &str, value: &Value) -> String {
 
 /// Serialises a numbered series as `<kind>-<n>.<hash>.json`, one hash for the whole series
 /// (so the manifest names them all with one pattern), and returns the pattern with `{n}`.
-fn add_series(files: &mut Vec<File>, kind: &str, values: &[Value]) -> String {
-    let bodies: Vec<Vec<u8>> = values.iter().map(json_bytes).collect();
-    let hash = short_hash(&bodies.concat());
+fn add_series(files: &mut Vec<File>, kind: &str, bodies: Vec<Vec<u8>>) -> String {
+    let hash = short_hash_of_parts(bodies.iter().map(Vec::as_slice));
     for (n, bytes) in bodies.into_iter().enumerate() {
         files.push((format!("{kind}-{n}.{hash}.json"), bytes));
     }
