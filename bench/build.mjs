@@ -6,6 +6,8 @@
 //   cargo build --release
 //   node bench/build.mjs [--sizes 1000,10000,20000] [--runs 5] [--warmup 1] [--only kartoteka,cp] [OUT]
 //
+// kartoteka is $CARGO_TARGET_DIR/release/kartoteka (target/release/kartoteka without it).
+//
 // Needs `hyperfine` and GNU time (/usr/bin/time), and `hugo` (Debian's package) on PATH;
 // uses a `zola` on PATH when there is one and says so when there is not. OUT (default
 // /tmp/kartoteka-bench) holds one corpus per size (bench/generate.mjs --for build), made
@@ -48,7 +50,7 @@ const WARMUP = Number(flag("--warmup", "1"));
 const ONLY = flag("--only", "");
 const OUT = args[0] || "/tmp/kartoteka-bench";
 const repo = new URL("..", import.meta.url).pathname;
-const kartoteka = join(repo, "target/release/kartoteka");
+const kartoteka = join(process.env.CARGO_TARGET_DIR || join(repo, "target"), "release/kartoteka");
 
 const onPath = (program) => spawnSync("sh", ["-c", `command -v ${program}`]).status === 0;
 for (const [program, hint] of [["hyperfine", "apt-get install hyperfine"], ["/usr/bin/time", "apt-get install time"]]) {

@@ -1,7 +1,7 @@
 // Generates a synthetic directory: N services (default 10,000) in Bulgarian and English, with
 // providers, villages and streets, written several times from the same text.
 //
-//   node bench/generate.mjs [--services N] [--seed S] [--for search|build] OUT
+//   node bench/generate.mjs [--services N] [--providers P] [--localities L] [--seed S] [--for search|build] OUT
 //
 // --for search (the default), for the search benchmark: a kartoteka site (OUT/site) and
 // plain built HTML (OUT/html) for Pagefind, and OUT/queries.json: queries aimed at known
@@ -22,9 +22,14 @@ const flag = (name, fallback) => {
 const SERVICES = Number(flag("--services", "10000"));
 const SEED = Number(flag("--seed", "7"));
 const FOR = flag("--for", "search");
+// The build corpus keeps the proportions of real registers: a provider per ten services and a
+// locality per fifty (10,000 services: 1,000 providers, 200 localities; 100,000: 10,000 and
+// 2,000). The search corpus keeps the 500 providers and 300 villages its tables were measured on.
+const PROVIDER_COUNT = Number(flag("--providers", FOR === "build" ? String(Math.max(1, Math.round(SERVICES / 10))) : "500"));
+const LOCALITY_COUNT = Number(flag("--localities", FOR === "build" ? String(Math.max(1, Math.round(SERVICES / 50))) : "300"));
 const OUT = args[0];
 if (!OUT || !["search", "build"].includes(FOR)) {
-  console.error("usage: node bench/generate.mjs [--services N] [--seed S] [--for search|build] OUT");
+  console.error("usage: node bench/generate.mjs [--services N] [--providers P] [--localities L] [--seed S] [--for search|build] OUT");
   process.exit(2);
 }
 const PEERS = FOR === "build";
@@ -64,7 +69,8 @@ const name = (n) => {
 };
 const pool = (size, syllables) => [...new Set(Array.from({ length: size * 2 }, () => name(syllables)))].slice(0, size);
 const NAMES = pool(3000, 3);
-const VILLAGES = pool(300, 2).map((v, i) => ({ id: `place-${i}`, bg: v, en: translit(v) }));
+// Two syllables give 1,600 names at most; more localities than ~700 take three.
+const VILLAGES = pool(LOCALITY_COUNT, LOCALITY_COUNT > 700 ? 3 : 2).map((v, i) => ({ id: `place-${i}`, bg: v, en: translit(v) }));
 const STREETS = pool(800, 3);
 
 // [id, Bulgarian label, English label, abbreviation]
@@ -172,7 +178,7 @@ function writePage(url, lang, title, parts) {
   writeFileSync(join(dir, "index.html"), page(lang, title, parts));
 }
 
-const PROVIDERS = Array.from({ length: 500 }, (_, i) => {
+const PROVIDERS = Array.from({ length: PROVIDER_COUNT }, (_, i) => {
   const n = pick(NAMES);
   return { id: `provider-${i}`, bg: `Сдружение „${n}“`, en: `${translit(n)} Association` };
 });
@@ -312,7 +318,7 @@ if (PEERS) {
       writeFileSync(file, `+++\n${lines.join("\n")}\n+++\n${body}\n`);
     }
   }
-  console.log(`${SERVICES} services, ${PROVIDERS.length} providers → ${site}, ${zola}, ${hugo}`);
+  console.log(`${SERVICES} services, ${PROVIDERS.length} providers, ${VILLAGES.length} localities → ${site}, ${zola}, ${hugo}`);
   process.exit(0);
 }
 

@@ -359,8 +359,20 @@ fn build(
     base_url: Option<String>,
 ) -> ExitCode {
     let started = std::time::Instant::now();
+    // On a terminal, a large site's minute of reading and checking shows that it is working;
+    // in a log nothing is printed until the summary line.
+    let reading = std::io::stderr().is_terminal().then(|| {
+        let spinner = indicatif::ProgressBar::new_spinner();
+        spinner.set_message("reading and checking the content");
+        spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+        spinner
+    });
     // The build follows the links itself, on the pages it renders: check the sources only.
-    let mut site = match kartoteka::check_sources(site, date).into_site() {
+    let checked = kartoteka::check_sources(site, date);
+    if let Some(spinner) = reading {
+        spinner.finish_and_clear();
+    }
+    let mut site = match checked.into_site() {
         Ok(site) => site,
         Err(failed) => {
             report(&failed.0, Format::Text);
@@ -375,7 +387,7 @@ fn build(
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new(kartoteka::build::page_count(site) as u64);
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages")
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} pages, {elapsed}")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         bar

@@ -135,12 +135,15 @@ pub fn write_language<E>(
         tables.add("services", service);
     });
     let document = document(&ctx, build_date, listed, services);
-    file(json_path(lang), &mut |w| write_json(w, &document))?;
+    file(json_path(lang), &mut |w| write_compact_json(w, &document))?;
     drop(document);
 
     let folder = csv_folder(lang);
-    for (name, bytes) in tables.csv_files() {
-        file(format!("{folder}/{name}"), &mut |w| w.write_all(&bytes))?;
+    // Each file is written from the rows' lines, without a copy of the whole table.
+    for table in TABLES {
+        file(format!("{folder}/{}", table.path), &mut |w| {
+            tables.write_csv(&table, w)
+        })?;
     }
     let package = tabular::datapackage(
         &format!("hsds-{}", lang.code()),
@@ -218,11 +221,21 @@ fn publisher(ctx: &Ctx<'_>) -> String {
         .unwrap_or_else(|| ctx.text(&ctx.site.config.title))
 }
 
-/// Pretty JSON with a final newline. The JSON writer makes a write per token; a buffer of a
-/// known type takes them without a call through `dyn Write` each.
+/// Pretty JSON with a final newline, for the small data package a person may read. The JSON
+/// writer makes a write per token; a buffer of a known type takes them without a call through
+/// `dyn Write` each.
 fn write_json<T: Serialize>(writer: &mut dyn io::Write, value: &T) -> io::Result<()> {
     let mut buffered = io::BufWriter::with_capacity(1 << 16, writer);
     serde_json::to_writer_pretty(&mut buffered, value)?;
+    io::Write::write_all(&mut buffered, b"\n")?;
+    io::Write::flush(&mut buffered)
+}
+
+/// Compact JSON (no indentation, one line) with a final newline: the HSDS documents, whose
+/// indentation was a third of their bytes; `jq . hsds.json` shows them indented.
+fn write_compact_json<T: Serialize>(writer: &mut dyn io::Write, value: &T) -> io::Result<()> {
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, writer);
+    serde_json::to_writer(&mut buffered, value)?;
     io::Write::write_all(&mut buffered, b"\n")?;
     io::Write::flush(&mut buffered)
 }

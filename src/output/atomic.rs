@@ -120,7 +120,7 @@ impl Staging {
             return Err(WriteError::Twice(relative.to_string()));
         }
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| WriteError::Io(dir.to_path_buf(), e))?;
+            make_folder(dir).map_err(|e| WriteError::Io(dir.to_path_buf(), e))?;
         }
         Ok(path)
     }
@@ -174,6 +174,19 @@ impl<W: io::Write> io::Write for Counted<W> {
 
     fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
+    }
+}
+
+/// Makes the folder `dir` of a file about to be written, and its parents. Most files are a
+/// page alone in a new folder (`uslugi/x/index.html`) whose parent exists: one `mkdir`, where
+/// `create_dir_all` first asks whether the folder exists (a `statx` that fails, then the
+/// `mkdir`); the parents are made only when the folder's parent is missing too.
+fn make_folder(dir: &Path) -> io::Result<()> {
+    match std::fs::create_dir(dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => std::fs::create_dir_all(dir),
+        Err(e) => Err(e),
     }
 }
 

@@ -11,7 +11,7 @@ use crate::model::strings::Strings;
 use crate::model::{Lang, Vocab};
 
 use super::docs::{Document, Field};
-use super::hash::short_hash;
+use super::hash::{short_hash, short_hash_of_parts};
 use super::{lexicon, postings, strings};
 
 /// A postings chunk is closed once its JSON passes this many bytes.
@@ -62,7 +62,7 @@ pub fn write(
         .map(|range| json_array(&entries[range.clone()]))
         .collect();
     drop(entries);
-    let postings_pattern = add_series_bytes(&mut files, "postings", bodies);
+    let postings_pattern = add_series(&mut files, "postings", bodies);
     let tails_pattern = add_numbered(&mut files, "tail", tails);
 
     let lexicon = json!({
@@ -72,11 +72,11 @@ pub fn write(
     });
     let lexicon_name = add(&mut files, "lexicon", &lexicon);
 
-    let records: Vec<Value> = docs
+    let records: Vec<Vec<u8>> = docs
         .chunks(DOCS_PER_CHUNK)
-        .map(|chunk| Value::Array(chunk.iter().map(record).collect()))
+        .map(|chunk| json_bytes(&Value::Array(chunk.iter().map(record).collect())))
         .collect();
-    let docs_pattern = add_series(&mut files, "docs", &records);
+    let docs_pattern = add_series(&mut files, "docs", records);
 
     let facets_name = add(&mut files, "facets", &facets(docs, words, label));
     let geo = geo(docs);
@@ -248,7 +248,7 @@ fn json_array(items: &[Vec<u8>]) -> Vec<u8> {
     out
 }
 
-/// Like [`add_series_bytes`], for files numbered `n` (not necessarily every number).
+/// Like [`add_series`], for files numbered `n` (not necessarily every number).
 fn add_numbered(files: &mut Vec<File>, kind: &str, bodies: Vec<(usize, Vec<u8>)>) -> String {
     let mut hasher = Vec::new();
     for (n, bytes) in &bodies {
@@ -272,13 +272,8 @@ fn add(files: &mut Vec<File>, kind: &str, value: &Value) -> String {
 
 /// Serialises a numbered series as `<kind>-<n>.<hash>.json`, one hash for the whole series
 /// (so the manifest names them all with one pattern), and returns the pattern with `{n}`.
-fn add_series(files: &mut Vec<File>, kind: &str, values: &[Value]) -> String {
-    add_series_bytes(files, kind, values.iter().map(json_bytes).collect())
-}
-
-/// [`add_series`] of files already serialised.
-fn add_series_bytes(files: &mut Vec<File>, kind: &str, bodies: Vec<Vec<u8>>) -> String {
-    let hash = short_hash(&bodies.concat());
+fn add_series(files: &mut Vec<File>, kind: &str, bodies: Vec<Vec<u8>>) -> String {
+    let hash = short_hash_of_parts(bodies.iter().map(Vec::as_slice));
     for (n, bytes) in bodies.into_iter().enumerate() {
         files.push((format!("{kind}-{n}.{hash}.json"), bytes));
     }

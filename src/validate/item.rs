@@ -69,12 +69,7 @@ pub fn recheck_item(site: &mut Site, kind: Kind, id: &str, today: Date) -> Reche
         }
         match load::read_text(&site.root, &full, max).and_then(|file| {
             let parts = load::split(&file).map_err(|d| *d)?;
-            Ok(ContentFile {
-                place,
-                body: parts.body,
-                front_matter: parts.front_matter,
-                file,
-            })
+            Ok(ContentFile::new(place, file, parts))
         }) {
             Ok(file) => files.push(file),
             Err(diagnostic) => out.push(diagnostic),

@@ -250,12 +250,7 @@ pub fn check_text(
         Ok(split) => split,
         Err(d) => return vec![*d],
     };
-    let content = ContentFile {
-        place,
-        front_matter: split.front_matter,
-        body: split.body,
-        file,
-    };
+    let content = ContentFile::new(place, file, split);
     let known = Known {
         vocabularies,
         ids: BTreeMap::new(),
@@ -321,7 +316,7 @@ fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>) -> FileResult<'a> {
             };
             // Errors about the front matter as a whole point at its first line.
             let mut t = Table::new(&ctx, table.get_ref(), 0..0, what);
-            let (id, body) = (file.id(), file.body.as_str());
+            let (id, body) = (file.id(), file.body());
             let item = match file.kind() {
                 Kind::Home => Some(Item::Home(kinds::home(&mut t, body, origin))),
                 Kind::Service => kinds::service(&mut t, known, id, body, origin).map(Item::Service),
@@ -410,7 +405,7 @@ fn assemble(site: &mut Site, results: Vec<FileResult<'_>>) -> Vec<Diagnostic> {
         } else {
             translated.insert((kind, id.clone()));
             let path = result.file.file.path.clone();
-            let body = result.file.body.as_str();
+            let body = result.file.body();
             let tr = &mut result.translation;
             let applied = match kind {
                 Kind::Home => apply(Some(&mut site.home), lang, tr, body, &path),

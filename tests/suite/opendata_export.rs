@@ -144,3 +144,22 @@ fn without_a_licence_the_page_says_so() {
     .expect("JSON");
     assert!(package.get("licenses").is_none());
 }
+
+/// `hsds.json` is written compact (issue 20: the indentation was a third of its bytes): one
+/// line and its newline, no space between tokens, and it still reads as the HSDS document.
+#[test]
+fn hsds_json_is_compact() {
+    let files = opendata::export(&ruse(), fixed_date());
+    for name in ["opendata/hsds.json", "opendata/hsds.en.json"] {
+        let (_, bytes) = files.iter().find(|(p, _)| p == name).expect(name);
+        let text = std::str::from_utf8(bytes).expect("UTF-8");
+        assert!(text.ends_with("}\n"), "{name} ends with one newline");
+        assert_eq!(text.matches('\n').count(), 1, "{name} is one line");
+        assert!(!text.contains("\": "), "{name} has no space after a key");
+        let value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+        assert!(
+            value["services"].as_array().is_some_and(|s| !s.is_empty()),
+            "{name}"
+        );
+    }
+}
