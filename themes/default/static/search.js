@@ -16,7 +16,9 @@
  *                 <p>snippet with <mark>matched</mark> words</p></li>, best first.
  *   <script src="/search.js" defer></script>
  * The page reads ?q= on load and keeps ?q= in the address bar while typing. Without
- * JavaScript nothing here runs: the template says so in a <noscript> with browse links.
+ * JavaScript nothing here runs: the template's small inline script keeps ?q= in the box where
+ * any script can run, and a note with the A–Z list and browse links shows wherever the page is
+ * not marked `search-js`.
  *
  * Also a module for Node (tests): require("search.js") gives the same functions and `open`.
  * The text functions are twins of src/search/{text,stem,latin,lexicon}.rs, held to the same
