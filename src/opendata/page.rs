@@ -66,6 +66,8 @@ pub struct FileEntry {
     pub lang: Lang,
     /// Its size in bytes.
     pub bytes: usize,
+    /// Its size as a reader takes it in: "72,4 MB", "850 KB", "512 байта".
+    pub size: String,
 }
 
 /// The open data page in `lang`, for the files `export` made on `build_date`.
@@ -139,6 +141,7 @@ fn entry(path: &str, bytes: usize, strings: &Strings) -> Option<(usize, FileEntr
                     description,
                     lang,
                     bytes,
+                    size: size(bytes, strings),
                 },
             ))
         };
@@ -158,4 +161,66 @@ fn entry(path: &str, bytes: usize, strings: &Strings) -> Option<(usize, FileEntr
         );
     }
     None
+}
+
+/// `bytes` in decimal units (1 KB = 1,000 bytes), with one decimal below ten units and whole
+/// units above, in the words and decimal separator of `strings`.
+fn size(bytes: usize, strings: &Strings) -> String {
+    if bytes < 1_000 {
+        return strings.get_with("open-data-bytes", &[("count", FluentValue::from(bytes))]);
+    }
+    // What would round to 1000 KB is written 1,0 MB.
+    let (unit, scale) = if bytes < 999_500 {
+        ("kb", 1_000)
+    } else {
+        ("mb", 1_000_000)
+    };
+    // Tenths of the unit, rounded half up.
+    let tenths = (bytes * 10 + scale / 2) / scale;
+    let number = if tenths < 100 {
+        format!(
+            "{}{}{}",
+            tenths / 10,
+            strings.get("decimal-separator"),
+            tenths % 10
+        )
+    } else {
+        ((bytes + scale / 2) / scale).to_string()
+    };
+    strings.get_with(
+        "open-data-size",
+        &[
+            ("unit", FluentValue::from(unit)),
+            ("number", FluentValue::from(number)),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(lang: Lang) -> Strings {
+        let ftl = match lang {
+            Lang::Bg => include_str!("../../themes/default/i18n/bg.ftl"),
+            Lang::En => include_str!("../../themes/default/i18n/en.ftl"),
+        };
+        Strings::new(lang, [ftl])
+    }
+
+    #[test]
+    fn sizes_read_as_a_person_says_them() {
+        let bg = strings(Lang::Bg);
+        let en = strings(Lang::En);
+        assert_eq!(size(512, &bg), "512 байта");
+        assert_eq!(size(512, &en), "512 bytes");
+        assert_eq!(size(1_449, &bg), "1,4 KB");
+        assert_eq!(size(9_960, &en), "10 KB");
+        assert_eq!(size(849_600, &en), "850 KB");
+        assert_eq!(size(999_499, &en), "999 KB");
+        assert_eq!(size(999_999, &en), "1.0 MB");
+        assert_eq!(size(7_254_000, &bg), "7,3 MB");
+        assert_eq!(size(75_432_743, &bg), "75 MB");
+        assert_eq!(size(75_432_743, &en), "75 MB");
+    }
 }

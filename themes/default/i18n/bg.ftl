@@ -296,6 +296,13 @@ open-data-bytes = { $count ->
     [one] { $count } байт
    *[other] { $count } байта
 }
+# A file's size of 1,000 bytes or more: $number is already written with the decimal separator.
+open-data-size = { $unit ->
+    [kb] { $number } KB
+   *[mb] { $number } MB
+}
+# The decimal separator of numbers written by the program (file sizes).
+decimal-separator = ,
 opendata-page-intro = Данните от този указател са свободни за повторна употреба – от Агенцията за социално подпомагане, от телефонни линии за помощ, от журналисти, от Портала за отворени данни. Тук са всички { $services } услуги и { $organizations } организации на указателя, създадени отново при последното публикуване на сайта ({ $date }). Публикува ги { $publisher }.
 opendata-page-standard = Файловете следват международния стандарт за указатели на социални услуги Human Services Data Specification (HSDS) 3.0 на Open Referral. hsds.json съдържа масивите organizations и services; всяка услуга е пълен обект по HSDS с организацията, адресите, работното време, телефоните, лицата за контакт, финансирането и класификациите си (вид услуга, дейности, целеви групи, финансиране, населено място). Същите данни са и в табличната форма на HSDS – файлове CSV с описание datapackage.json (Frictionless Data Package).
 opendata-page-languages = HSDS няма полета на няколко езика, затова всеки език е в отделни файлове: hsds.json и csv/bg/ са на български, hsds.en.json и csv/en/ – на английски. Записите в двата езика имат едни и същи идентификатори. Където английски превод още липсва, текстът е на български, а адресите – транслитерирани.

@@ -296,6 +296,13 @@ open-data-bytes = { $count ->
     [one] { $count } byte
    *[other] { $count } bytes
 }
+# A file's size of 1,000 bytes or more: $number is already written with the decimal separator.
+open-data-size = { $unit ->
+    [kb] { $number } KB
+   *[mb] { $number } MB
+}
+# The decimal separator of numbers written by the program (file sizes).
+decimal-separator = .
 opendata-page-intro = The data of this directory are free to reuse – by the Social Assistance Agency, by helplines, by journalists, by the Bulgarian open data portal. Here are all { $services } services and { $organizations } organisations of the directory, made afresh when the site was last published ({ $date }). They are published by { $publisher }.
 opendata-page-standard = The files follow the international standard for directories of human services, Open Referral's Human Services Data Specification (HSDS) 3.0. hsds.json holds the arrays organizations and services; each service is a complete HSDS object with its organisation, addresses, opening hours, phones, contacts, funding and classifications (service type, activities, target groups, funding, place). The same data are in HSDS's tabular form too: CSV files described by datapackage.json (a Frictionless Data Package).
 opendata-page-languages = HSDS has no fields in several languages, so each language has its own files: hsds.json and csv/bg/ are in Bulgarian, hsds.en.json and csv/en/ in English. Records have the same identifiers in both languages. Where an English translation is still missing, the text is in Bulgarian and addresses are transliterated.
