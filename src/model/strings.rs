@@ -183,6 +183,16 @@ impl Strings {
             .format_pattern(pattern, args, &mut errors)
             .into_owned()
     }
+
+    /// The strings of the built-in theme alone, for unit tests.
+    #[cfg(test)]
+    pub fn default_theme(lang: Lang) -> Strings {
+        let ftl = match lang {
+            Lang::Bg => include_str!("../../themes/default/i18n/bg.ftl"),
+            Lang::En => include_str!("../../themes/default/i18n/en.ftl"),
+        };
+        Strings::new(lang, [ftl])
+    }
 }
 
 #[cfg(test)]

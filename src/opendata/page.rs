@@ -200,18 +200,10 @@ fn size(bytes: usize, strings: &Strings) -> String {
 mod tests {
     use super::*;
 
-    fn strings(lang: Lang) -> Strings {
-        let ftl = match lang {
-            Lang::Bg => include_str!("../../themes/default/i18n/bg.ftl"),
-            Lang::En => include_str!("../../themes/default/i18n/en.ftl"),
-        };
-        Strings::new(lang, [ftl])
-    }
-
     #[test]
     fn sizes_read_as_a_person_says_them() {
-        let bg = strings(Lang::Bg);
-        let en = strings(Lang::En);
+        let bg = Strings::default_theme(Lang::Bg);
+        let en = Strings::default_theme(Lang::En);
         assert_eq!(size(512, &bg), "512 байта");
         assert_eq!(size(512, &en), "512 bytes");
         assert_eq!(size(1_449, &bg), "1,4 KB");

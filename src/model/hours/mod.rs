@@ -355,11 +355,7 @@ mod tests {
 
     /// The hours words of the built-in theme.
     fn words(lang: Lang) -> HoursWords {
-        let ftl = match lang {
-            Lang::Bg => include_str!("../../../themes/default/i18n/bg.ftl"),
-            Lang::En => include_str!("../../../themes/default/i18n/en.ftl"),
-        };
-        HoursWords::new(&Strings::new(lang, [ftl]))
+        HoursWords::new(&Strings::default_theme(lang))
     }
 
     fn render(input: &str, lang: Lang) -> Vec<String> {
