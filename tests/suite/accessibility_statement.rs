@@ -2,7 +2,7 @@
 //! every other table, and the page `/dostapnost/` (`/en/accessibility/`) says what it holds —
 //! or, for the Ruse site, that no contact has been set yet — and every footer links to it.
 
-use crate::common::{check_with, fixed_date, fixture, repo};
+use crate::common::{built_pages, check_with, fixture, repo};
 
 fn errors(checked: &kartoteka::Checked) -> String {
     let lines: Vec<String> = checked.errors().map(|d| d.to_plain()).collect();
@@ -11,34 +11,24 @@ fn errors(checked: &kartoteka::Checked) -> String {
 
 /// Builds `site_dir` and returns the statement's page in Bulgarian and English.
 fn statement(site_dir: &std::path::Path) -> (String, String) {
-    let site = kartoteka::check(site_dir, fixed_date())
-        .into_site()
-        .expect("the site is clean");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("public");
-    let options = kartoteka::BuildOptions {
-        no_pdf: true,
-        pdf_cache: None,
-    };
-    kartoteka::build(&site, &out, fixed_date(), &|| {}, &options).expect("the site builds");
-    let read = |path: &str| std::fs::read_to_string(out.join(path)).expect(path);
-    for page in [
+    let footers = [
         "index.html",
         "en/index.html",
         "404.html",
         "en/open-data/index.html",
-    ] {
-        let html = read(page);
+    ];
+    let pages = ["dostapnost/index.html", "en/accessibility/index.html"];
+    let mut read = built_pages(site_dir, &[&footers[..], &pages[..]].concat()).into_iter();
+    for (page, html) in footers.iter().zip(read.by_ref()) {
         assert!(
             html.contains(r#"<a href="/dostapnost/">Достъпност</a>"#)
                 || html.contains(r#"<a href="/en/accessibility/">Accessibility</a>"#),
             "{page} links to the statement from its footer"
         );
     }
-    (
-        read("dostapnost/index.html"),
-        read("en/accessibility/index.html"),
-    )
+    let bg = read.next().expect("the Bulgarian statement");
+    let en = read.next().expect("the English statement");
+    (bg, en)
 }
 
 #[test]
