@@ -9,7 +9,9 @@ use kartoteka::model::date::{DEFAULT_TIME_ZONE, TimeZoneError};
 use kartoteka::{Checked, Date};
 
 /// mimalloc in place of the system allocator: rendering, indexing and the open data export
-/// make and drop many small allocations from every thread (see bench/README.md).
+/// make and drop many small allocations from every thread (see bench/README.md). Without the
+/// `mimalloc` feature the system allocator stays, for heap profilers that follow malloc.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
