@@ -1,6 +1,7 @@
 //! Loading: the site's files → raw text, split into TOML front matter and a Markdown body.
 //!
-//! Walks `content/` with walkdir and reads the files in parallel with rayon. Nothing here knows
+//! Walks `content/` with walkdir ([`find_content`]) and reads one file at a time
+//! ([`read_content`]; validation reads them in parallel batches). Nothing here knows
 //! what a field means; every problem with a file as a file (unreadable, not UTF-8, empty, too
 //! big, a symlink out of the site, a missing `+++`) becomes a [`Diagnostic`], never a panic.
 
@@ -11,9 +12,7 @@ pub mod theme;
 mod walk;
 
 use std::ops::Range;
-use std::path::Path;
-
-use rayon::prelude::*;
+use std::path::{Path, PathBuf};
 
 pub use front_matter::{Split, split};
 pub use walk::{ContentPath, classify};
@@ -97,51 +96,59 @@ impl ContentFile {
     }
 }
 
-/// Every content file that could be read, and every problem met on the way.
+/// The content files of a site, found but not yet read.
 #[derive(Debug, Default)]
-pub struct Loaded {
-    /// Files that were read and split, sorted by path.
-    pub files: Vec<ContentFile>,
-    /// Problems with files as files.
+pub struct Found {
+    /// Each file and what its place says of it, sorted by the path shown in diagnostics.
+    pub files: Vec<(PathBuf, ContentPath)>,
+    /// Problems with names and places.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads and splits every content file of the site at `root`.
-///
-/// `max_file_size` is the largest file, in bytes, that is read at all.
-pub fn load_content(root: &Path, max_file_size: u64) -> Loaded {
-    let found = walk::content_files(root);
-    let results: Vec<(Option<ContentFile>, Vec<Diagnostic>)> = found
+/// Finds every content file of the site at `root` without reading any: the caller reads
+/// them ([`read_content`]) a batch at a time, so that a large site's texts are never all in
+/// memory at once.
+pub fn find_content(root: &Path) -> Found {
+    let walked = walk::content_files(root);
+    let mut files: Vec<(String, PathBuf, ContentPath)> = walked
         .paths
-        .into_par_iter()
-        .map(|(path, place)| {
-            let file = match read_text(root, &path, max_file_size) {
-                Ok(file) => file,
-                Err(diagnostic) => return (None, vec![diagnostic]),
-            };
-            let parts = match split(&file) {
-                Ok(parts) => parts,
-                Err(diagnostic) => return (None, vec![*diagnostic]),
-            };
-            // Text rules: the file is still read, its other problems are worth reporting too.
-            let problems = [
-                control_characters(&file),
-                too_deep(&file, parts.front_matter.end),
-            ];
-            let file = ContentFile::new(place, file, parts);
-            (Some(file), problems.into_iter().flatten().collect())
-        })
+        .into_iter()
+        .map(|(path, place)| (display_path(root, &path), path, place))
         .collect();
-    let mut loaded = Loaded {
-        files: Vec::new(),
-        diagnostics: found.diagnostics,
-    };
-    for (file, problems) in results {
-        loaded.files.extend(file);
-        loaded.diagnostics.extend(problems);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Found {
+        files: files
+            .into_iter()
+            .map(|(_, path, place)| (path, place))
+            .collect(),
+        diagnostics: walked.diagnostics,
     }
-    loaded.files.sort_by(|a, b| a.file.path.cmp(&b.file.path));
-    loaded
+}
+
+/// Reads and splits one content file found by [`find_content`]; `max_file_size` is the
+/// largest file, in bytes, that is read at all. The file is `None` when it cannot be read or
+/// split; the diagnostics say why, and hold its other problems as a text.
+pub fn read_content(
+    root: &Path,
+    path: &Path,
+    place: &ContentPath,
+    max_file_size: u64,
+) -> (Option<ContentFile>, Vec<Diagnostic>) {
+    let file = match read_text(root, path, max_file_size) {
+        Ok(file) => file,
+        Err(diagnostic) => return (None, vec![diagnostic]),
+    };
+    let parts = match split(&file) {
+        Ok(parts) => parts,
+        Err(diagnostic) => return (None, vec![*diagnostic]),
+    };
+    // Text rules: the file is still read, its other problems are worth reporting too.
+    let problems = [
+        control_characters(&file),
+        too_deep(&file, parts.front_matter.end),
+    ];
+    let file = ContentFile::new(place.clone(), file, parts);
+    (Some(file), problems.into_iter().flatten().collect())
 }
 
 /// An error at the first control character of a content file (see [`control`]), counting

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Item, assemble, read_file};
+use super::{Assembly, Item, read_file};
 use crate::diagnostics::{self, Diagnostic};
 use crate::load::{self, ContentFile};
 use crate::model::Kind;
@@ -67,13 +67,10 @@ pub fn recheck_item(site: &mut Site, kind: Kind, id: &str, today: Date) -> Reche
             }
             continue;
         }
-        match load::read_text(&site.root, &full, max).and_then(|file| {
-            let parts = load::split(&file).map_err(|d| *d)?;
-            Ok(ContentFile::new(place, file, parts))
-        }) {
-            Ok(file) => files.push(file),
-            Err(diagnostic) => out.push(diagnostic),
-        }
+        // The same reading as the whole check's, text rules included.
+        let (file, problems) = load::read_content(&site.root, &full, &place, max);
+        files.extend(file);
+        out.extend(problems);
     }
     let known = Known {
         vocabularies: &site.vocabularies,
@@ -84,7 +81,12 @@ pub fn recheck_item(site: &mut Site, kind: Kind, id: &str, today: Date) -> Reche
     let results: Vec<_> = files.iter().map(|f| read_file(f, &known)).collect();
     let links: Vec<_> = results.iter().flat_map(|r| r.links.clone()).collect();
     let old = take_item(site, kind, id);
-    out.extend(assemble(site, results));
+    // Lang::ALL starts with the default language: the item comes before its translations.
+    let mut assembly = Assembly::default();
+    for result in results {
+        out.extend(assembly.add(site, result));
+    }
+    out.extend(assembly.untranslated());
     diagnostics::sort(&mut out);
     if out.iter().any(Diagnostic::is_error) || !has_item(site, kind, id) {
         take_item(site, kind, id);

@@ -108,30 +108,21 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
         }
     };
     let strings = strings(&theme, &messages);
-    let loaded = load::load_content(root, config.max_file_size);
-    all.extend(loaded.diagnostics);
+    let found = load::find_content(root);
+    all.extend(found.diagnostics);
 
     let mut ids: BTreeMap<Kind, BTreeSet<String>> = BTreeMap::new();
-    for file in loaded.files.iter().filter(|f| f.lang().is_default()) {
-        ids.entry(file.kind())
-            .or_default()
-            .insert(file.id().to_string());
+    for (_, place) in found.files.iter().filter(|(_, p)| p.lang.is_default()) {
+        ids.entry(place.kind).or_default().insert(place.id.clone());
     }
+    let has_home = ids.contains_key(&Kind::Home);
     let known = Known {
         vocabularies: &vocab.vocabularies,
         ids,
         today,
         stale_after_days: config.stale_after_days,
     };
-    let results: Vec<FileResult<'_>> = loaded
-        .files
-        .par_iter()
-        .map(|f| read_file(f, &known))
-        .collect();
-    let links = results
-        .iter()
-        .flat_map(|r| r.links.iter().cloned())
-        .collect();
+    let max_file_size = config.max_file_size;
     let mut site = Site {
         root: root.to_path_buf(),
         config,
@@ -150,13 +141,38 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
         partnerships: BTreeMap::new(),
         pages: BTreeMap::new(),
         brochures: BTreeMap::new(),
-        links,
+        links: Vec::new(),
     };
-    all.extend(assemble(&mut site, results));
-    let has_home = loaded
+    // Default-language files first, so that every translation finds its item; each batch is
+    // read and checked in parallel, and its texts are dropped before the next is read.
+    let (defaults, translations): (Vec<_>, Vec<_>) = found
         .files
+        .into_iter()
+        .partition(|(_, place)| place.lang.is_default());
+    let mut assembly = Assembly::default();
+    for files in [defaults, translations]
         .iter()
-        .any(|f| f.kind() == Kind::Home && f.lang().is_default());
+        .flat_map(|files| files.chunks(BATCH))
+    {
+        let read: Vec<_> = files
+            .par_iter()
+            .map(|(path, place)| load::read_content(root, path, place, max_file_size))
+            .collect();
+        let mut texts = Vec::with_capacity(read.len());
+        for (file, problems) in read {
+            texts.extend(file);
+            all.extend(problems);
+        }
+        let results: Vec<FileResult<'_>> =
+            texts.par_iter().map(|f| read_file(f, &known)).collect();
+        for result in results {
+            site.links.extend(result.links.iter().cloned());
+            all.extend(assembly.add(&mut site, result));
+        }
+    }
+    all.extend(assembly.untranslated());
+    // The links in the order of their files' paths, as if every file were read at once.
+    site.links.sort_by(|a, b| a.path.cmp(&b.path));
     if !has_home {
         all.push(
             Diagnostic::whole_file(
@@ -362,32 +378,35 @@ fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>) -> FileResult<'a> {
     }
 }
 
-/// Puts default-language items into the site, merges translations, and reports orphans and
-/// missing translations.
-fn assemble(site: &mut Site, results: Vec<FileResult<'_>>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let mut translations = Vec::new();
-    let mut defaults: BTreeSet<(Kind, String)> = BTreeSet::new();
-    for result in results {
-        let key = (result.file.kind(), result.file.id().to_string());
-        if result.file.lang().is_default() {
-            defaults.insert(key);
-            if let Some(item) = result.item {
-                insert(site, item);
-            }
-            out.extend(result.ctx.into_diagnostics());
-        } else {
-            translations.push(result);
-        }
-    }
-    let mut translated: BTreeSet<(Kind, String)> = BTreeSet::new();
-    for mut result in translations {
+/// How many content files are read and checked together: enough to keep every thread busy,
+/// few enough that their texts are a small part of memory (a few MB) on any site.
+const BATCH: usize = 2048;
+
+/// Puts default-language items into the site as their files are read, merges translations
+/// (which come after every default-language file), and reports orphans and missing
+/// translations.
+#[derive(Default)]
+struct Assembly {
+    defaults: BTreeSet<(Kind, String)>,
+    translated: BTreeSet<(Kind, String)>,
+}
+
+impl Assembly {
+    /// Adds one file's item or translation to `site`; returns the file's diagnostics.
+    fn add(&mut self, site: &mut Site, mut result: FileResult<'_>) -> Vec<Diagnostic> {
         let (kind, id, lang) = (
             result.file.kind(),
             result.file.id().to_string(),
             result.file.lang(),
         );
-        if !defaults.contains(&(kind, id.clone())) {
+        if lang.is_default() {
+            self.defaults.insert((kind, id));
+            if let Some(item) = result.item {
+                insert(site, item);
+            }
+            return result.ctx.into_diagnostics();
+        }
+        if !self.defaults.contains(&(kind, id.clone())) {
             result.ctx.push(
                 Diagnostic::whole_file(
                     &result.file.file.path,
@@ -403,7 +422,6 @@ fn assemble(site: &mut Site, results: Vec<FileResult<'_>>) -> Vec<Diagnostic> {
                 )),
             );
         } else {
-            translated.insert((kind, id.clone()));
             let path = result.file.file.path.clone();
             let body = result.file.body();
             let tr = &mut result.translation;
@@ -421,26 +439,29 @@ fn assemble(site: &mut Site, results: Vec<FileResult<'_>>) -> Vec<Diagnostic> {
                 Kind::Page => apply(site.pages.get_mut(id.as_str()), lang, tr, body, &path),
                 Kind::Brochure => apply(site.brochures.get_mut(id.as_str()), lang, tr, body, &path),
             };
+            self.translated.insert((kind, id));
             if applied {
                 translation::report_leftovers(&result.ctx, std::mem::take(&mut result.translation));
             }
         }
-        out.extend(result.ctx.into_diagnostics());
+        result.ctx.into_diagnostics()
     }
-    for (kind, id) in &defaults {
-        if !translated.contains(&(*kind, id.clone())) {
-            let folder = if *kind == Kind::Home {
-                "content".to_string()
-            } else {
-                format!("content/{}", kind.folder())
-            };
-            out.push(
+
+    /// A warning for each default-language file without an English translation.
+    fn untranslated(&self) -> Vec<Diagnostic> {
+        self.defaults
+            .difference(&self.translated)
+            .map(|(kind, id)| {
+                let folder = if *kind == Kind::Home {
+                    "content".to_string()
+                } else {
+                    format!("content/{}", kind.folder())
+                };
                 Diagnostic::whole_file(&format!("{folder}/{id}.md"), Severity::Warning, format!("no English translation ({folder}/{id}.en.md)"))
-                    .with_help("the English site shows the Bulgarian text, marked as not yet translated; add the .en.md file to translate it"),
-            );
-        }
+                    .with_help("the English site shows the Bulgarian text, marked as not yet translated; add the .en.md file to translate it")
+            })
+            .collect()
     }
-    out
 }
 
 /// Fills `item` from a translation; `false` when the default item failed to read.
