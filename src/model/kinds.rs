@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::body::Body;
 use super::date::Date;
 use super::id::Id;
 use super::lang::Localized;
@@ -223,7 +224,7 @@ pub struct Page {
     /// Position in the main menu; `None` = not in the menu.
     pub menu: Option<i64>,
     /// The Markdown body.
-    pub body: Localized<String>,
+    pub body: Localized<Body>,
     /// The files the page was read from.
     pub origin: Origin,
 }
@@ -236,7 +237,7 @@ pub struct Home {
     /// A one-sentence description.
     pub summary: Option<Localized<String>>,
     /// The introduction, Markdown.
-    pub body: Localized<String>,
+    pub body: Localized<Body>,
     /// The files it was read from, if any.
     pub origin: Option<Origin>,
 }
@@ -305,7 +306,7 @@ pub struct Brochure {
     /// Which services it holds.
     pub select: Selection,
     /// The introduction, Markdown.
-    pub body: Localized<String>,
+    pub body: Localized<Body>,
     /// The files it was read from.
     pub origin: Origin,
 }

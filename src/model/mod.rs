@@ -3,6 +3,7 @@
 //! Nothing here reads files or prints; `load` and `validate` build a `Site`, and the output
 //! stages (pages, search, brochures, open data) read it.
 
+pub mod body;
 pub mod config;
 pub mod contact;
 pub mod date;
@@ -26,6 +27,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use body::Body;
 pub use date::Date;
 pub use id::Id;
 pub use kind::Kind;

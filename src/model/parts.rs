@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::Provider;
+use super::body::Body;
 use super::date::Date;
 use super::hours::OpeningHours;
 use super::id::Id;
@@ -35,7 +36,7 @@ pub struct Listing {
     /// The documents the facts come from, in the order written.
     pub sources: Vec<Source>,
     /// The Markdown body (T).
-    pub body: Localized<String>,
+    pub body: Localized<Body>,
     /// The files the listing was read from.
     pub origin: Origin,
 }

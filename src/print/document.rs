@@ -12,7 +12,7 @@ use super::service::{self, ServiceBlock};
 use super::strings::PrintStrings;
 use crate::model::config::is_placeholder;
 use crate::model::{
-    Date, Issuer, Lang, Licence, Localized, Paper, Provider, Service, Shown, Site, Vocab,
+    Body, Date, Issuer, Lang, Licence, Localized, Paper, Provider, Service, Shown, Site, Vocab,
 };
 use crate::urls;
 
@@ -185,7 +185,7 @@ struct Parts<'a> {
     kind: String,
     title: &'a Localized<String>,
     event: Option<Text>,
-    intro: &'a Localized<String>,
+    intro: &'a Localized<Body>,
     provider: Option<ProviderCard>,
     services: Vec<&'a Service>,
     selected_groups: Vec<String>,
@@ -258,7 +258,7 @@ pub fn document(
             site: Text::of(&site.config.title, lang),
             printed: strings.get1("print-printed-on", "date", &strings.date(date)),
         },
-        intro: markdown::blocks(body.value),
+        intro: markdown::blocks(&body.value.text()),
         intro_lang: body.lang.code(),
         provider,
         services_title,

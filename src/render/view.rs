@@ -12,7 +12,7 @@ use super::markdown;
 use crate::model::strings::Strings;
 use crate::model::translit;
 use crate::model::{
-    Date, Lang, Localized, Partnership, Provider, ProviderId, Service, Shown, Site, Vocab,
+    Body, Date, Lang, Localized, Partnership, Provider, ProviderId, Service, Shown, Site, Vocab,
 };
 use crate::urls;
 
@@ -40,7 +40,7 @@ impl Text {
         }
     }
 
-    fn shown(shown: &Shown<'_, String>, page: Lang, text: String) -> Text {
+    fn shown<T>(shown: &Shown<'_, T>, page: Lang, text: String) -> Text {
         Text {
             text,
             lang: shown.lang,
@@ -157,24 +157,24 @@ impl<'a> Ctx<'a> {
 
     /// A Markdown body rendered to sanitised HTML, marked like [`Ctx::text`], for a place
     /// under a section's `<h2>` (its headings start at `<h3>`).
-    pub fn markdown(&self, value: &Localized<String>) -> Option<Text> {
+    pub fn markdown(&self, value: &Localized<Body>) -> Option<Text> {
         self.markdown_at(value, HeadingLevel::H3)
     }
 
     /// A Markdown body right below the page's `<h1>` (its headings start at `<h2>`).
-    pub fn page_markdown(&self, value: &Localized<String>) -> Option<Text> {
+    pub fn page_markdown(&self, value: &Localized<Body>) -> Option<Text> {
         self.markdown_at(value, HeadingLevel::H2)
     }
 
-    fn markdown_at(&self, value: &Localized<String>, top: HeadingLevel) -> Option<Text> {
+    fn markdown_at(&self, value: &Localized<Body>, top: HeadingLevel) -> Option<Text> {
         let shown = value.get(self.lang);
-        if shown.value.trim().is_empty() {
+        if shown.value.is_blank() {
             return None;
         }
         Some(Text::shown(
             &shown,
             self.lang,
-            markdown::to_html_at(shown.value, top),
+            markdown::to_html_at(&shown.value.text(), top),
         ))
     }
 

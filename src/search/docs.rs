@@ -151,7 +151,10 @@ fn listed(kind: Kind, url: String, listing: &Listing, lang: Lang) -> Document {
         (Field::Title, title.clone()),
         (Field::Abbreviation, abbreviation),
         (Field::Summary, summary.clone()),
-        (Field::Body, markdown_text(listing.body.get(lang).value)),
+        (
+            Field::Body,
+            markdown_text(&listing.body.get(lang).value.text()),
+        ),
     ];
     Document::new(kind, url, title, summary, fields)
 }
@@ -294,7 +297,7 @@ fn page(p: &Page, lang: Lang) -> Document {
     let fields = vec![
         (Field::Title, title.clone()),
         (Field::Summary, summary.clone()),
-        (Field::Body, markdown_text(p.body.get(lang).value)),
+        (Field::Body, markdown_text(&p.body.get(lang).value.text())),
     ];
     Document::new(
         Kind::Page,

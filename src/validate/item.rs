@@ -145,7 +145,7 @@ fn take_item(site: &mut Site, kind: Kind, id: &str) -> Option<Item> {
             let empty = crate::model::Home {
                 title: None,
                 summary: None,
-                body: crate::model::Localized::new(String::new()),
+                body: crate::model::Localized::new(crate::model::Body::default()),
                 origin: None,
             };
             Item::Home(std::mem::replace(&mut site.home, empty))

@@ -14,8 +14,8 @@ use crate::model::vocab::{
     Activity, Funding, Locality, PartnershipKind, ProviderKind, ServiceType, TargetGroup,
 };
 use crate::model::{
-    Brochure, End, Home, Id, Localized, Origin, Page, Paper, Partnership, Provider, Selection,
-    Service,
+    Body, Brochure, End, Home, Id, Localized, Origin, Page, Paper, Partnership, Provider,
+    Selection, Service,
 };
 
 /// Reads a service.
@@ -251,7 +251,7 @@ pub fn page(t: &mut Table<'_, '_>, id: &str, body: &str, origin: Origin) -> Opti
         title: Localized::new(title?.into_inner()),
         summary: summary.map(Localized::new),
         menu,
-        body: Localized::new(body.to_string()),
+        body: Localized::new(Body::new(body)),
         origin,
     })
 }
@@ -263,7 +263,7 @@ pub fn home(t: &mut Table<'_, '_>, body: &str, origin: Origin) -> Home {
     Home {
         title: title.map(|s| Localized::new(s.into_inner())),
         summary: summary.map(Localized::new),
-        body: Localized::new(body.to_string()),
+        body: Localized::new(Body::new(body)),
         origin: Some(origin),
     }
 }
@@ -315,7 +315,7 @@ pub fn brochure(
         event: event.map(|e| Localized::new(e.into_inner())),
         paper: paper?,
         select,
-        body: Localized::new(body.to_string()),
+        body: Localized::new(Body::new(body)),
         origin,
     })
 }

@@ -29,7 +29,7 @@ use crate::load::{self, ContentFile};
 use crate::model::messages::SiteMessages;
 use crate::model::strings::Strings;
 use crate::model::theme::Theme;
-use crate::model::{Date, Home, Kind, Lang, Localized, Origin, Site};
+use crate::model::{Body, Date, Home, Kind, Lang, Localized, Origin, Site};
 use fields::{FileCtx, Role, Table, Translation};
 use known::Known;
 use translation::Translate;
@@ -133,7 +133,7 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
         home: Home {
             title: None,
             summary: None,
-            body: Localized::new(String::new()),
+            body: Localized::new(Body::default()),
             origin: None,
         },
         services: BTreeMap::new(),
@@ -163,8 +163,7 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
             texts.extend(file);
             all.extend(problems);
         }
-        let results: Vec<FileResult<'_>> =
-            texts.par_iter().map(|f| read_file(f, &known)).collect();
+        let results: Vec<FileResult<'_>> = texts.par_iter().map(|f| read_file(f, &known)).collect();
         for result in results {
             site.links.extend(result.links.iter().cloned());
             all.extend(assembly.add(&mut site, result));

@@ -10,8 +10,8 @@ use crate::model::hours;
 use crate::model::phone::parse_phone;
 use crate::model::vocab::Locality;
 use crate::model::{
-    Area, Contact, Coordinates, Date, Id, Issuer, Licence, Listing, Localized, Location, Origin,
-    Source, Vocab, Vocabularies,
+    Area, Body, Contact, Coordinates, Date, Id, Issuer, Licence, Listing, Localized, Location,
+    Origin, Source, Vocab, Vocabularies,
 };
 
 /// The most characters a `summary` may have.
@@ -90,7 +90,7 @@ pub fn listing(
         verified,
         abbreviation: abbreviation.map(|a| Localized::new(a.into_inner())),
         sources,
-        body: Localized::new(body.to_string()),
+        body: Localized::new(Body::new(body)),
         origin,
     })
 }

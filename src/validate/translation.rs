@@ -5,7 +5,7 @@
 
 use super::fields::{FileCtx, Translation};
 use crate::model::{
-    Brochure, Contact, Home, Lang, Licence, Listing, Localized, Location, Page, Partnership,
+    Body, Brochure, Contact, Home, Lang, Licence, Listing, Localized, Location, Page, Partnership,
     Provider, Service,
 };
 
@@ -27,9 +27,9 @@ fn optional(target: &mut Option<Localized<String>>, lang: Lang, tr: &mut Transla
     }
 }
 
-fn body(target: &mut Localized<String>, lang: Lang, body: &str) {
+fn body(target: &mut Localized<Body>, lang: Lang, body: &str) {
     if !body.trim().is_empty() {
-        target.set(lang, body.to_string());
+        target.set(lang, Body::new(body));
     }
 }
 

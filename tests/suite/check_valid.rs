@@ -16,7 +16,7 @@ fn the_full_fixture_loads_every_field() {
     );
     assert_eq!(dc.listing.title.get(Lang::En).value, "Day centre “Slantse”");
     assert_eq!(
-        dc.listing.body.get(Lang::En).value.trim(),
+        dc.listing.body.get(Lang::En).value.text().trim(),
         "## What we offer\n\nCare during the day."
     );
     assert_eq!(dc.units, Some(2));
@@ -96,7 +96,10 @@ fn the_full_fixture_loads_every_field() {
     assert_eq!(selected, ["tsop"]);
 
     assert_eq!(site.pages.get("pomosht").unwrap().menu, Some(1));
-    assert_eq!(site.home.body.get(Lang::En).value.trim(), "Introduction.");
+    assert_eq!(
+        site.home.body.get(Lang::En).value.text().trim(),
+        "Introduction."
+    );
     assert_eq!(site.config.stale_after_days, 400);
     assert_eq!(site.total_units(), (2, false));
 }
