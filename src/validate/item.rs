@@ -72,11 +72,13 @@ pub fn recheck_item(site: &mut Site, kind: Kind, id: &str, today: Date) -> Reche
         files.extend(file);
         out.extend(problems);
     }
+    let ids = ids_of(site);
     let known = Known {
         vocabularies: &site.vocabularies,
-        ids: ids_of(site),
         today,
         stale_after_days: site.config.stale_after_days,
+        deflate_bodies: super::known::deflate_bodies(&ids),
+        ids,
     };
     let results: Vec<_> = files.iter().map(|f| read_file(f, &known)).collect();
     let links: Vec<_> = results.iter().flat_map(|r| r.links.clone()).collect();

@@ -23,7 +23,7 @@ pub fn service(
     t: &mut Table<'_, '_>,
     known: &Known<'_>,
     id: &str,
-    body: &str,
+    body: Body,
     origin: Origin,
 ) -> Option<Service> {
     let listing = parts::listing(t, known, body, origin);
@@ -127,7 +127,7 @@ pub fn provider(
     t: &mut Table<'_, '_>,
     known: &Known<'_>,
     id: &str,
-    body: &str,
+    body: Body,
     origin: Origin,
 ) -> Option<Provider> {
     let listing = parts::listing(t, known, body, origin);
@@ -164,7 +164,7 @@ pub fn partnership(
     t: &mut Table<'_, '_>,
     known: &Known<'_>,
     id: &str,
-    body: &str,
+    body: Body,
     origin: Origin,
 ) -> Option<Partnership> {
     let listing = parts::listing(t, known, body, origin);
@@ -240,7 +240,7 @@ fn unknown_term(t: &Table<'_, '_>, partnership: &Partnership) {
 }
 
 /// Reads a free page.
-pub fn page(t: &mut Table<'_, '_>, id: &str, body: &str, origin: Origin) -> Option<Page> {
+pub fn page(t: &mut Table<'_, '_>, id: &str, body: Body, origin: Origin) -> Option<Page> {
     let title = parts::title(t, Need::Required);
     let summary = parts::summary(t, Need::Optional);
     let menu = t
@@ -251,19 +251,19 @@ pub fn page(t: &mut Table<'_, '_>, id: &str, body: &str, origin: Origin) -> Opti
         title: Localized::new(title?.into_inner()),
         summary: summary.map(Localized::new),
         menu,
-        body: Localized::new(Body::new(body)),
+        body: Localized::new(body),
         origin,
     })
 }
 
 /// Reads the home page's text.
-pub fn home(t: &mut Table<'_, '_>, body: &str, origin: Origin) -> Home {
+pub fn home(t: &mut Table<'_, '_>, body: Body, origin: Origin) -> Home {
     let title = parts::title(t, Need::Optional);
     let summary = parts::summary(t, Need::Optional);
     Home {
         title: title.map(|s| Localized::new(s.into_inner())),
         summary: summary.map(Localized::new),
-        body: Localized::new(Body::new(body)),
+        body: Localized::new(body),
         origin: Some(origin),
     }
 }
@@ -273,7 +273,7 @@ pub fn brochure(
     t: &mut Table<'_, '_>,
     known: &Known<'_>,
     id: &str,
-    body: &str,
+    body: Body,
     origin: Origin,
 ) -> Option<Brochure> {
     let title = parts::title(t, Need::Required);
@@ -315,7 +315,7 @@ pub fn brochure(
         event: event.map(|e| Localized::new(e.into_inner())),
         paper: paper?,
         select,
-        body: Localized::new(Body::new(body)),
+        body: Localized::new(body),
         origin,
     })
 }

@@ -118,9 +118,10 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
     let has_home = ids.contains_key(&Kind::Home);
     let known = Known {
         vocabularies: &vocab.vocabularies,
-        ids,
         today,
         stale_after_days: config.stale_after_days,
+        deflate_bodies: known::deflate_bodies(&ids),
+        ids,
     };
     let max_file_size = config.max_file_size;
     let mut site = Site {
@@ -271,6 +272,7 @@ pub fn check_text(
         ids: BTreeMap::new(),
         today,
         stale_after_days: crate::model::config::DEFAULT_STALE_AFTER_DAYS,
+        deflate_bodies: false,
     };
     let result = read_file(&content, &known);
     let mut out = result.ctx.into_diagnostics();
@@ -284,6 +286,8 @@ struct FileResult<'a> {
     ctx: FileCtx<'a>,
     item: Option<Item>,
     translation: Translation,
+    /// A translation's body (a default-language file's is in its item).
+    body: Body,
     /// The body's internal links and images (its images without alt text are in `ctx`).
     links: Vec<crate::model::ContentLink>,
 }
@@ -331,7 +335,12 @@ fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>) -> FileResult<'a> {
             };
             // Errors about the front matter as a whole point at its first line.
             let mut t = Table::new(&ctx, table.get_ref(), 0..0, what);
-            let (id, body) = (file.id(), file.body());
+            let id = file.id();
+            // A translation's body goes to its item when the translations are merged.
+            let body = match role {
+                Role::Default => known.body(file.body()),
+                Role::Translation => Body::default(),
+            };
             let item = match file.kind() {
                 Kind::Home => Some(Item::Home(kinds::home(&mut t, body, origin))),
                 Kind::Service => kinds::service(&mut t, known, id, body, origin).map(Item::Service),
@@ -373,6 +382,10 @@ fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>) -> FileResult<'a> {
         ctx,
         item: if role == Role::Default { item } else { None },
         translation,
+        body: match role {
+            Role::Default => Body::default(),
+            Role::Translation => known.body(file.body()),
+        },
         links,
     }
 }
@@ -422,7 +435,7 @@ impl Assembly {
             );
         } else {
             let path = result.file.file.path.clone();
-            let body = result.file.body();
+            let body = std::mem::take(&mut result.body);
             let tr = &mut result.translation;
             let applied = match kind {
                 Kind::Home => apply(Some(&mut site.home), lang, tr, body, &path),
@@ -468,7 +481,7 @@ fn apply<T: Translate + HasOrigin>(
     item: Option<&mut T>,
     lang: Lang,
     tr: &mut Translation,
-    body: &str,
+    body: Body,
     path: &str,
 ) -> bool {
     match item {

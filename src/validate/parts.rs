@@ -73,7 +73,7 @@ pub fn title(t: &mut Table<'_, '_>, need: Need) -> Option<Spanned<String>> {
 pub fn listing(
     t: &mut Table<'_, '_>,
     known: &Known<'_>,
-    body: &str,
+    body: Body,
     origin: Origin,
 ) -> Option<Listing> {
     let title = title(t, Need::Required);
@@ -90,7 +90,7 @@ pub fn listing(
         verified,
         abbreviation: abbreviation.map(|a| Localized::new(a.into_inner())),
         sources,
-        body: Localized::new(Body::new(body)),
+        body: Localized::new(body),
         origin,
     })
 }

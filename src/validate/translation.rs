@@ -12,7 +12,7 @@ use crate::model::{
 /// A content item that a translation can fill.
 pub trait Translate {
     /// Takes its translatable values out of `tr`.
-    fn translate(&mut self, lang: Lang, tr: &mut Translation, body: &str);
+    fn translate(&mut self, lang: Lang, tr: &mut Translation, body: Body);
 }
 
 fn text(target: &mut Localized<String>, lang: Lang, tr: &mut Translation, path: &str) {
@@ -27,13 +27,13 @@ fn optional(target: &mut Option<Localized<String>>, lang: Lang, tr: &mut Transla
     }
 }
 
-fn body(target: &mut Localized<Body>, lang: Lang, body: &str) {
-    if !body.trim().is_empty() {
-        target.set(lang, Body::new(body));
+fn body(target: &mut Localized<Body>, lang: Lang, body: Body) {
+    if !body.is_blank() {
+        target.set(lang, body);
     }
 }
 
-fn listing(l: &mut Listing, lang: Lang, tr: &mut Translation, text_body: &str) {
+fn listing(l: &mut Listing, lang: Lang, tr: &mut Translation, text_body: Body) {
     text(&mut l.title, lang, tr, "title");
     text(&mut l.summary, lang, tr, "summary");
     optional(&mut l.abbreviation, lang, tr, "abbreviation");
@@ -73,7 +73,7 @@ fn contact(c: &mut Contact, lang: Lang, tr: &mut Translation) {
 }
 
 impl Translate for Service {
-    fn translate(&mut self, lang: Lang, tr: &mut Translation, body: &str) {
+    fn translate(&mut self, lang: Lang, tr: &mut Translation, body: Body) {
         listing(&mut self.listing, lang, tr, body);
         locations(&mut self.locations, lang, tr);
         licences(&mut self.licences, lang, tr);
@@ -82,7 +82,7 @@ impl Translate for Service {
 }
 
 impl Translate for Provider {
-    fn translate(&mut self, lang: Lang, tr: &mut Translation, body: &str) {
+    fn translate(&mut self, lang: Lang, tr: &mut Translation, body: Body) {
         listing(&mut self.listing, lang, tr, body);
         locations(&mut self.locations, lang, tr);
         licences(&mut self.licences, lang, tr);
@@ -91,14 +91,14 @@ impl Translate for Provider {
 }
 
 impl Translate for Partnership {
-    fn translate(&mut self, lang: Lang, tr: &mut Translation, body: &str) {
+    fn translate(&mut self, lang: Lang, tr: &mut Translation, body: Body) {
         listing(&mut self.listing, lang, tr, body);
         optional(&mut self.legal_basis, lang, tr, "legal_basis");
     }
 }
 
 impl Translate for Page {
-    fn translate(&mut self, lang: Lang, tr: &mut Translation, text_body: &str) {
+    fn translate(&mut self, lang: Lang, tr: &mut Translation, text_body: Body) {
         text(&mut self.title, lang, tr, "title");
         optional(&mut self.summary, lang, tr, "summary");
         body(&mut self.body, lang, text_body);
@@ -106,7 +106,7 @@ impl Translate for Page {
 }
 
 impl Translate for Brochure {
-    fn translate(&mut self, lang: Lang, tr: &mut Translation, text_body: &str) {
+    fn translate(&mut self, lang: Lang, tr: &mut Translation, text_body: Body) {
         text(&mut self.title, lang, tr, "title");
         optional(&mut self.event, lang, tr, "event");
         body(&mut self.body, lang, text_body);
@@ -114,7 +114,7 @@ impl Translate for Brochure {
 }
 
 impl Translate for Home {
-    fn translate(&mut self, lang: Lang, tr: &mut Translation, text_body: &str) {
+    fn translate(&mut self, lang: Lang, tr: &mut Translation, text_body: Body) {
         optional(&mut self.title, lang, tr, "title");
         optional(&mut self.summary, lang, tr, "summary");
         body(&mut self.body, lang, text_body);
