@@ -4,6 +4,8 @@
 //!
 //! Cheap and without typesetting, so the HTML renderer can link the PDFs from the same list.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::model::{BrochureId, Lang, Paper, ProviderId, Site};
@@ -77,8 +79,14 @@ pub fn plan(site: &Site) -> Vec<Planned> {
             }
         }
     }
+    // Each provider's services counted in one pass over the services, not one pass per
+    // provider (10,000 providers × 100,000 services in a national directory).
+    let mut counts: BTreeMap<&ProviderId, usize> = BTreeMap::new();
+    for provider in site.services.values().filter_map(|s| s.provider.as_ref()) {
+        *counts.entry(provider).or_default() += 1;
+    }
     for provider in site.providers.values() {
-        let services = site.services_of(&provider.id).count();
+        let services = counts.get(&provider.id).copied().unwrap_or(0);
         if services == 0 {
             continue;
         }
