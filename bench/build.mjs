@@ -1,7 +1,8 @@
 // The build benchmark: kartoteka, Zola and Hugo building the same generated directory, and
-// `cp -r` of kartoteka's output as the I/O floor. Times are hyperfine's (median of --runs,
-// after a warm-up) and CPU time (user + system, mean); peak memory is GNU time's maximum
-// resident set size of one more build.
+// `cp -r` of kartoteka's output as the I/O floor. --runs alternating rounds (after --warmup
+// rounds), each tool once per round into a fresh folder after `sync`; each run is timed by
+// hyperfine, and GNU time gives its peak memory (maximum resident set size). The table gives
+// the median time, the median CPU time (user + system) and the highest peak of the runs.
 //
 //   cargo build --release
 //   node bench/build.mjs [--sizes 1000,10000,20000] [--runs 5] [--warmup 1] [--only kartoteka,cp] [OUT]
@@ -18,7 +19,7 @@
 // cache is left from an earlier build. kartoteka and Zola keep no cache between builds; Hugo's
 // is its --cacheDir (set to OUT/N/hugo-cache) and the site's resources/ folder, both moved
 // aside too. The operating system's file cache stays warm (the corpus was just written, and
-// hyperfine's warm-up run reads it again), the same for every tool.
+// the warm-up round reads it again), the same for every tool.
 //
 // Moved aside, not removed: each is renamed into OUT/N/trash/<tool>-XXXXXXXX, and the trash
 // folders are deleted only when every size has been timed. On ext4 without a journal (the
@@ -103,13 +104,6 @@ process.on("exit", () => {
 });
 
 const sh = (script) => execFileSync("sh", ["-c", script], { stdio: ["ignore", "inherit", "inherit"] });
-/** Maximum resident set size of one run of `script`, in MB. */
-function peakMegabytes(script) {
-  const run = spawnSync("/usr/bin/time", ["-v", "sh", "-c", `exec ${script} >/dev/null`], { encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`${script} failed:\n${run.stderr}`);
-  const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)[1]);
-  return kb / 1024;
-}
 const du = (path) => Number(execFileSync("du", ["-sk", path], { encoding: "utf8" }).split("\t")[0]) / 1024;
 const files = (path) => Number(execFileSync("sh", ["-c", `find '${path}' -type f | wc -l`], { encoding: "utf8" }));
 
@@ -124,21 +118,39 @@ for (const n of SIZES) {
   // would delete it when replacing it.)
   sh(`${moveAside(dir, "reference", [join(dir, "reference"), join(dir, "out-kartoteka")])} && ${command("kartoteka", dir)[0]} 2>/dev/null && mv '${join(dir, "out-kartoteka")}' '${join(dir, "reference")}'`);
   const load = loadavg()[0];
-  const hyperfine = ["--warmup", String(WARMUP), "--runs", String(RUNS), "--style", "basic",
-    "--export-json", join(dir, "hyperfine.json")];
-  for (const tool of tools) {
-    const [script, clear] = command(tool, dir);
-    hyperfine.push("--prepare", moveAside(dir, tool, clear), "--command-name", tool, script);
+  // Alternating rounds: each round builds with every tool once, in turn, so that a change in
+  // the machine's load or disk over the minutes of a run falls on every tool alike (hyperfine
+  // times one command's runs back to back). Before each run its output moves aside and `sync`
+  // writes back everything earlier runs left dirty, so that no run pays for another's
+  // writeback. Each run is one hyperfine run (its `--prepare` outside the time) under GNU
+  // time, which gives the run's peak memory.
+  const runs = Object.fromEntries(tools.map((tool) => [tool, []]));
+  for (let round = 0; round < WARMUP + RUNS; round++) {
+    for (const tool of tools) {
+      const [script, clear] = command(tool, dir);
+      const json = join(dir, `hyperfine-${tool}.json`);
+      const timed = spawnSync("hyperfine", ["--runs", "1", "--style", "none", "--export-json", json,
+        "--prepare", `${moveAside(dir, tool, clear)} && sync`, "--command-name", tool,
+        `/usr/bin/time -f 'peak-kb %M' -o '${join(dir, `time-${tool}.txt`)}' sh -c 'exec ${script.replaceAll("'", "'\\''")} >/dev/null'`],
+      { encoding: "utf8", stdio: ["ignore", "ignore", "inherit"] });
+      if (timed.status !== 0) throw new Error(`${tool} failed (round ${round + 1})`);
+      const [r] = JSON.parse(readFileSync(json, "utf8")).results;
+      const peak = Number(/peak-kb (\d+)/.exec(readFileSync(join(dir, `time-${tool}.txt`), "utf8"))[1]) / 1024;
+      const warm = round < WARMUP;
+      console.error(`N = ${n}, ${warm ? "warm-up" : `round ${round + 1 - WARMUP}/${RUNS}`}: ${tool} ${r.times[0].toFixed(3)} s, peak ${peak.toFixed(0)} MB`);
+      if (!warm) runs[tool].push({ time: r.times[0], cpu: r.user + r.system, peak });
+    }
   }
-  execFileSync("hyperfine", hyperfine, { stdio: ["ignore", "inherit", "inherit"] });
-  const timed = JSON.parse(readFileSync(join(dir, "hyperfine.json"), "utf8")).results;
+  const median = (xs) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
   for (const tool of tools) {
-    const [script, clear] = command(tool, dir);
-    sh(moveAside(dir, tool, clear));
-    const peak = peakMegabytes(script);
+    const times = runs[tool].map((r) => r.time);
     const out = join(dir, `out-${tool}`);
-    const t = timed.find((r) => r.command === tool);
-    results.push({ n, tool, median: t.median, min: t.min, max: t.max, runs: t.times.length, cpu: t.user + t.system, peak,
+    results.push({ n, tool, median: median(times), min: Math.min(...times), max: Math.max(...times), runs: times.length,
+      times, cpu: median(runs[tool].map((r) => r.cpu)), peak: Math.max(...runs[tool].map((r) => r.peak)),
       files: files(out), megabytes: du(out), load: [load, loadavg()[0]] });
   }
 }
