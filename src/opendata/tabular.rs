@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -219,8 +220,65 @@ pub struct Tables {
     columns: BTreeMap<&'static str, Vec<Column>>,
     /// Each column's place in its table's rows, by table name and column name.
     places: FxHashMap<&'static str, FxHashMap<&'static str, usize>>,
-    /// The CSV line of each row, by table name and then by id (the order of the files).
-    rows: BTreeMap<&'static str, BTreeMap<String, Box<[u8]>>>,
+    /// The rows of each table, by table name.
+    rows: BTreeMap<&'static str, Rows>,
+}
+
+/// One table's rows: their CSV lines one after another in one buffer, found by id. At 100,000
+/// services a language's tables have a million rows: a `String` id and a boxed line each, in
+/// a map, took about as much room again as the lines themselves.
+#[derive(Default)]
+struct Rows {
+    /// Every line, in the order the rows were added.
+    lines: Vec<u8>,
+    /// Each row's id and where its line is in `lines`, in id order (the order of the file).
+    by_id: BTreeMap<RowId, Range<usize>>,
+}
+
+/// A row's id: a UUID (every id the export makes) in 16 bytes; any other id as its text.
+/// Ordered as the ids' texts are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum RowId {
+    Uuid(u128),
+    Text(Box<str>),
+}
+
+impl RowId {
+    fn new(id: &str) -> RowId {
+        match uuid::Uuid::try_parse(id) {
+            // Only the lower-case hyphenated form: its order as a number is its order as text.
+            Ok(uuid) if uuid.hyphenated().encode_lower(&mut [0; 36]) == id => {
+                RowId::Uuid(uuid.as_u128())
+            }
+            _ => RowId::Text(id.into()),
+        }
+    }
+
+    /// Calls `f` with the id's text.
+    fn with_text<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        match self {
+            RowId::Uuid(n) => f(uuid::Uuid::from_u128(*n)
+                .hyphenated()
+                .encode_lower(&mut [0; 36])),
+            RowId::Text(text) => f(text),
+        }
+    }
+}
+
+impl Ord for RowId {
+    fn cmp(&self, other: &RowId) -> std::cmp::Ordering {
+        match (self, other) {
+            (RowId::Uuid(a), RowId::Uuid(b)) => a.cmp(b),
+            (RowId::Text(a), RowId::Text(b)) => a.cmp(b),
+            _ => self.with_text(|a| other.with_text(|b| a.cmp(b))),
+        }
+    }
+}
+
+impl PartialOrd for RowId {
+    fn partial_cmp(&self, other: &RowId) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// The CSV writer of every file and line: CRLF line ends; `buffer` bytes of buffer.
@@ -278,13 +336,14 @@ impl Tables {
     pub(super) fn has_row(&self, table: &str, id: &str) -> bool {
         self.rows
             .get(table)
-            .is_some_and(|rows| rows.contains_key(id))
+            .is_some_and(|rows| rows.by_id.contains_key(&RowId::new(id)))
     }
 
     /// Adds a row to `table` unless it has one with this id.
     pub(super) fn insert_row(&mut self, table: &'static str, id: String, cells: Vec<String>) {
         let rows = self.rows.entry(table).or_default();
-        if rows.contains_key(&id) {
+        let id = RowId::new(&id);
+        if rows.by_id.contains_key(&id) {
             return;
         }
         let mut line = csv_writer(512);
@@ -294,7 +353,9 @@ impl Tables {
             Cow::Owned(s) => Cow::Owned(s.into_bytes()),
         }));
         let line = line.into_inner().unwrap_or_default();
-        rows.insert(id, line.into_boxed_slice());
+        let start = rows.lines.len();
+        rows.lines.extend_from_slice(&line);
+        rows.by_id.insert(id, start..rows.lines.len());
     }
 
     /// [`Tables::add`] by way of a JSON tree: the definition the quick way is tested against.
@@ -356,13 +417,10 @@ impl Tables {
         let columns = self.columns.get(table.name).into_iter().flatten();
         header.write_record(columns.map(|c| c.name))?;
         out.write_all(&header.into_inner().unwrap_or_default())?;
-        for line in self
-            .rows
-            .get(table.name)
-            .into_iter()
-            .flat_map(|r| r.values())
-        {
-            out.write_all(line)?;
+        if let Some(rows) = self.rows.get(table.name) {
+            for line in rows.by_id.values() {
+                out.write_all(&rows.lines[line.clone()])?;
+            }
         }
         Ok(())
     }
@@ -476,6 +534,56 @@ fn resource(table: &TableSpec) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn row_ids_sort_as_their_texts() {
+        let texts = [
+            "0003b361-6e16-5738-8ae7-187d6602e442",
+            "0003b361-6e16-5738-8ae7-187d6602e443",
+            "0003B361-6E16-5738-8AE7-187D6602E444",
+            "9a103c78-7146-5b3b-acfc-05e5f8300f04",
+            "9a103c78",
+            "a",
+            "ffffffff-ffff-ffff-ffff-ffffffffffff",
+            "{9a103c78-7146-5b3b-acfc-05e5f8300f04}",
+        ];
+        assert!(matches!(RowId::new(texts[0]), RowId::Uuid(_)));
+        assert!(
+            matches!(RowId::new(texts[2]), RowId::Text(_)),
+            "upper case stays text"
+        );
+        for a in texts {
+            for b in texts {
+                assert_eq!(RowId::new(a).cmp(&RowId::new(b)), a.cmp(b), "{a} vs {b}");
+            }
+            assert_eq!(RowId::new(a).with_text(str::to_string), a);
+        }
+    }
+
+    #[test]
+    fn a_row_is_written_once_and_rows_in_id_order() {
+        let mut tables = Tables::default();
+        let columns = tables.column_count("metadata").unwrap();
+        let row = |first: &str| {
+            let mut cells = vec![String::new(); columns];
+            cells[0] = first.to_string();
+            cells
+        };
+        tables.insert_row("metadata", "b".into(), row("b"));
+        tables.insert_row("metadata", "a".into(), row("a"));
+        tables.insert_row("metadata", "b".into(), row("b again"));
+        assert!(tables.has_row("metadata", "a") && !tables.has_row("metadata", "c"));
+        let spec = TABLES.iter().find(|t| t.name == "metadata").unwrap();
+        let mut out = Vec::new();
+        tables.write_csv(spec, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let rows: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap())
+            .collect();
+        assert_eq!(rows, ["a", "b"]);
+    }
 
     #[test]
     fn formulas_are_neutralised_and_numbers_kept() {
