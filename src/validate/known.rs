@@ -94,6 +94,8 @@ impl Known<'_> {
                 }
             }
         }
+        // Kept for the whole build, by every service: no room for terms that never come.
+        out.shrink_to_fit();
         Some(out)
     }
 

@@ -113,6 +113,7 @@ fn sources(t: &mut Table<'_, '_>) -> Vec<Source> {
                 });
             }
         }
+        out.shrink_to_fit();
         return out;
     }
     let citations = t.text_list("sources").unwrap_or_default();
@@ -212,6 +213,9 @@ pub fn locations(t: &mut Table<'_, '_>, known: &Known<'_>) -> Vec<Location> {
         }
         table.finish();
     }
+    // Kept for the whole build: a pushed-to Vec has room for four locations (720 bytes a
+    // service where one is usual).
+    out.shrink_to_fit();
     out
 }
 
@@ -387,5 +391,6 @@ pub fn licences(t: &mut Table<'_, '_>, known: &Known<'_>) -> Vec<Licence> {
             });
         }
     }
+    out.shrink_to_fit();
     out
 }
