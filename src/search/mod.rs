@@ -58,10 +58,10 @@ pub struct SearchIndex {
 
 /// Builds the search index of `site` in `lang`. Pure: the caller writes [`SearchIndex::files`].
 pub fn build_index(site: &Site, lang: Lang) -> SearchIndex {
-    let documents = docs::documents(site, lang);
+    let mut writer = writer::Writer::default();
+    docs::for_each_document(site, lang, |doc| writer.add(doc));
     let labels = docs::Labels::new(site, lang);
-    let words = site.strings(lang);
-    let files = writer::write(&documents, words, &|vocab, id| labels.get(vocab, id));
+    let files = writer.finish(site.strings(lang), &|vocab, id| labels.get(vocab, id));
     SearchIndex { lang, files }
 }
 
