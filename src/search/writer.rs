@@ -44,7 +44,7 @@ pub struct Writer {
     pending: Vec<Value>,
     /// For each of [`FACETS`]: value → the documents having it, in order.
     facets: [BTreeMap<String, Vec<u32>>; FACETS.len()],
-    /// `[doc, lat, lon, …]`, see [`geo`].
+    /// `[doc, lat, lon, …]`, see [`add_geo`].
     geo: Vec<f64>,
     /// Documents added.
     count: usize,
