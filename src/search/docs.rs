@@ -111,23 +111,23 @@ pub struct Document {
     pub coordinates: Vec<(f64, f64)>,
 }
 
-/// The documents of `site` in `lang`, services first, each kind in id order.
-pub fn documents(site: &Site, lang: Lang) -> Vec<Document> {
+/// Hands `each` the documents of `site` in `lang` one at a time, services first, each kind in
+/// id order: a document's texts are made when it is its turn, so the caller can index them and
+/// let them go.
+pub fn for_each_document(site: &Site, lang: Lang, mut each: impl FnMut(Document)) {
     let labels = Labels::new(site, lang);
-    let mut docs: Vec<Document> = Vec::new();
-    docs.extend(
-        site.services
-            .values()
-            .map(|s| service(site, s, lang, &labels)),
-    );
-    docs.extend(site.providers.values().map(|p| provider(p, lang, &labels)));
-    docs.extend(
-        site.partnerships
-            .values()
-            .map(|p| partnership(site, p, lang, &labels)),
-    );
-    docs.extend(site.pages.values().map(|p| page(p, lang)));
-    docs
+    for s in site.services.values() {
+        each(service(site, s, lang, &labels));
+    }
+    for p in site.providers.values() {
+        each(provider(p, lang, &labels));
+    }
+    for p in site.partnerships.values() {
+        each(partnership(site, p, lang, &labels));
+    }
+    for p in site.pages.values() {
+        each(page(p, lang));
+    }
 }
 
 fn text(value: &Localized<String>, lang: Lang) -> String {

@@ -1,10 +1,12 @@
 //! Site search without a server: per language, a chunked index of static files that
 //! `themes/default/static/search.js` queries in the browser.
 //!
-//! The pipeline: [`docs`] turns the site into weighted documents; [`text`] normalises and
-//! splits text; [`stem`] joins inflections; [`latin`] holds the Latin spellings of Cyrillic
-//! words; [`writer`] inverts and writes. The page matches words exactly, by prefix, by stem,
-//! from Latin letters and with typos, all against the lexicon.
+//! The pipeline: [`docs`] turns the site into weighted documents, one at a time; [`text`]
+//! normalises and splits text; [`stem`] joins inflections; [`latin`] holds the Latin spellings
+//! of Cyrillic words; [`writer`] takes each document's postings ([`postings`], packed), result
+//! record, facets and places, lets its text go, and writes. So memory grows with the postings
+//! and the output, never with every page's text at once. The page matches words exactly, by
+//! prefix, by stem, from Latin letters and with typos, all against the lexicon.
 //!
 //! # Files (under `search/<lang>/` of the output folder)
 //!
@@ -58,10 +60,10 @@ pub struct SearchIndex {
 
 /// Builds the search index of `site` in `lang`. Pure: the caller writes [`SearchIndex::files`].
 pub fn build_index(site: &Site, lang: Lang) -> SearchIndex {
-    let documents = docs::documents(site, lang);
+    let mut writer = writer::Writer::default();
+    docs::for_each_document(site, lang, |doc| writer.add(doc));
     let labels = docs::Labels::new(site, lang);
-    let words = site.strings(lang);
-    let files = writer::write(&documents, words, &|vocab, id| labels.get(vocab, id));
+    let files = writer.finish(site.strings(lang), &|vocab, id| labels.get(vocab, id));
     SearchIndex { lang, files }
 }
 

@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::docs::{Document, Field};
+use super::docs::{Field, Kind};
 use super::text::for_each_token;
 
 /// BM25 saturation: how fast repeated matches stop adding to the score.
@@ -29,86 +29,169 @@ pub struct Inverted {
 
 const FIELDS: usize = Field::ALL.len();
 
-/// The documents a term occurs in, in increasing order, with its frequency in each field.
-type Occurrences = Vec<(usize, [u32; FIELDS])>;
+/// Bits of a packed posting's count in each field (see [`Inverter`]): the body's counts run
+/// higher than the others'. 31 bits in all, the 32nd is [`SPILLED`].
+const WIDTHS: [u32; FIELDS] = [4, 4, 4, 4, 4, 4, 7];
+/// Where each field's count starts in a packed posting.
+const SHIFTS: [u32; FIELDS] = {
+    let mut shifts = [0; FIELDS];
+    let mut f = 1;
+    while f < FIELDS {
+        shifts[f] = shifts[f - 1] + WIDTHS[f - 1];
+        f += 1;
+    }
+    shifts
+};
+/// The flag of a posting whose counts did not fit: its other 31 bits are its place in
+/// [`Inverter`]'s spilled counts.
+const SPILLED: u32 = 1 << 31;
 
-/// Inverts `docs` (document numbers are positions in the slice).
-pub fn invert(docs: &[Document]) -> Inverted {
-    // term → where it occurs
-    let mut tf: FxHashMap<String, Occurrences> = FxHashMap::default();
-    let mut buffer = String::new();
-    // doc → field → length in words (0 where the field has none)
-    let mut lengths: Vec<[f64; FIELDS]> = Vec::with_capacity(docs.len());
-    for (d, doc) in docs.iter().enumerate() {
-        let mut doc_lengths = [0.0; FIELDS];
-        for (field, text) in &doc.fields {
+/// Inverts documents one at a time, so that no document's text is kept once it is counted.
+///
+/// A posting is one `u64` while documents are added: the document number in the high 32
+/// bits, and in the low 32 the term's count in each field, packed ([`WIDTHS`] bits each);
+/// the rare posting with a count too high for its bits keeps its counts in a side table.
+/// Impacts need every document's field lengths, so they are computed in [`Inverter::finish`],
+/// from the exact counts, and the postings are packed for the page in place.
+#[derive(Default)]
+pub struct Inverter {
+    /// term → its postings, in document order
+    tf: FxHashMap<String, Vec<u64>>,
+    /// The counts of the postings flagged [`SPILLED`].
+    spilled: Vec<[u32; FIELDS]>,
+    /// doc → field → length in words (0 where the field has none)
+    lengths: Vec<[u32; FIELDS]>,
+    /// doc → its kind (for the prior)
+    kinds: Vec<Kind>,
+    /// A buffer for the tokeniser.
+    buffer: String,
+}
+
+impl Inverter {
+    /// Adds the next document (numbered from 0 in the order added): its kind and its fields'
+    /// texts.
+    pub fn add(&mut self, kind: Kind, fields: &[(Field, String)]) {
+        // Four billion documents would not fit in memory long before this number wraps.
+        let d = self.kinds.len() as u64;
+        let mut doc_lengths = [0; FIELDS];
+        let (tf, spilled) = (&mut self.tf, &mut self.spilled);
+        for (field, text) in fields {
             let f = *field as usize;
-            for_each_token(text, &mut buffer, |token| {
-                doc_lengths[f] += 1.0;
+            for_each_token(text, &mut self.buffer, |token| {
+                doc_lengths[f] += 1;
                 // Most tokens were seen before: look up by `&str`, allocate only for new ones.
                 let list = match tf.get_mut(token) {
                     Some(list) => list,
                     None => tf.entry(token.to_string()).or_default(),
                 };
-                if list.last().is_none_or(|(last, _)| *last != d) {
-                    list.push((d, [0; FIELDS]));
+                if list.last().is_none_or(|posting| posting >> 32 != d) {
+                    list.push(d << 32);
                 }
-                if let Some((_, counts)) = list.last_mut() {
-                    counts[f] += 1;
+                if let Some(posting) = list.last_mut() {
+                    count(posting, f, spilled);
                 }
             });
         }
-        lengths.push(doc_lengths);
+        self.lengths.push(doc_lengths);
+        self.kinds.push(kind);
     }
-    // field → (total length, documents having it)
-    let mut totals = [(0.0, 0.0); FIELDS];
-    for doc_lengths in &lengths {
-        for (total, &length) in totals.iter_mut().zip(doc_lengths) {
-            if length > 0.0 {
-                total.0 += length;
-                total.1 += 1.0;
+
+    /// The index of the documents added: impacts computed, quantised and packed.
+    pub fn finish(self) -> Inverted {
+        let Inverter {
+            tf,
+            spilled,
+            lengths,
+            kinds,
+            ..
+        } = self;
+        // field → (total length, documents having it)
+        let mut totals = [(0.0, 0.0); FIELDS];
+        for doc_lengths in &lengths {
+            for (total, &length) in totals.iter_mut().zip(doc_lengths) {
+                if length > 0 {
+                    total.0 += f64::from(length);
+                    total.1 += 1.0;
+                }
             }
         }
-    }
-    let impact = |d: usize, counts: &[u32; FIELDS]| -> f64 {
-        let sum: f64 = Field::ALL
+        let impact = |posting: u64| -> f64 {
+            let d = (posting >> 32) as usize;
+            let counts = counts(posting, &spilled);
+            let sum: f64 = Field::ALL
+                .iter()
+                .zip(&counts)
+                .filter(|(_, count)| **count > 0)
+                .map(|(field, &count)| {
+                    let f = *field as usize;
+                    let tf = f64::from(count);
+                    let (total, n) = totals[f];
+                    let length = f64::from(lengths[d][f]);
+                    let norm = 1.0 - B + B * length / (total / n).max(1.0);
+                    f64::from(field.boost()) * tf * (K1 + 1.0) / (tf + K1 * norm)
+                })
+                .sum();
+            sum * kinds[d].prior()
+        };
+        let mut tf: Vec<(String, Vec<u64>)> = tf.into_iter().collect();
+        tf.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let max = tf
             .iter()
-            .zip(counts)
-            .filter(|(_, count)| **count > 0)
-            .map(|(field, &count)| {
-                let f = *field as usize;
-                let tf = f64::from(count);
-                let (total, n) = totals[f];
-                let length = lengths[d][f];
-                let norm = 1.0 - B + B * length / (total / n).max(1.0);
-                f64::from(field.boost()) * tf * (K1 + 1.0) / (tf + K1 * norm)
-            })
-            .sum();
-        sum * docs[d].kind.prior()
-    };
-    let mut tf: Vec<(String, Occurrences)> = tf.into_iter().collect();
-    tf.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let max = tf
-        .iter()
-        .flat_map(|(_, by_doc)| by_doc.iter().map(|(d, counts)| impact(*d, counts)))
-        .fold(f64::MIN_POSITIVE, f64::max);
-    let mut terms = Vec::with_capacity(tf.len());
-    let mut postings = Vec::with_capacity(tf.len());
-    for (term, by_doc) in tf {
-        let mut list = Vec::with_capacity(by_doc.len() * 2);
-        let mut previous = 0;
-        for (d, fields) in &by_doc {
-            let top = f64::from(IMPACT_LEVELS - 1);
-            let level = ((impact(*d, fields) / max).sqrt() * top)
-                .round()
-                .clamp(1.0, top);
-            list.push((d - previous) as u64 * u64::from(IMPACT_LEVELS) + level as u64);
-            previous = *d;
+            .flat_map(|(_, list)| list.iter().map(|posting| impact(*posting)))
+            .fold(f64::MIN_POSITIVE, f64::max);
+        let top = f64::from(IMPACT_LEVELS - 1);
+        for (_, list) in &mut tf {
+            let mut previous = 0;
+            for posting in list.iter_mut() {
+                let level = ((impact(*posting) / max).sqrt() * top)
+                    .round()
+                    .clamp(1.0, top);
+                let d = *posting >> 32;
+                *posting = (d - previous) * u64::from(IMPACT_LEVELS) + level as u64;
+                previous = d;
+            }
         }
-        terms.push(term);
-        postings.push(list);
+        let (terms, postings) = tf.into_iter().unzip();
+        Inverted { terms, postings }
     }
-    Inverted { terms, postings }
+}
+
+/// Counts one more occurrence in field `f` of a posting (see [`Inverter`]).
+fn count(posting: &mut u64, f: usize, spilled: &mut Vec<[u32; FIELDS]>) {
+    let packed = *posting as u32;
+    if packed & SPILLED != 0 {
+        spilled[(packed & !SPILLED) as usize][f] += 1;
+        return;
+    }
+    let most = (1 << WIDTHS[f]) - 1;
+    if (packed >> SHIFTS[f]) & most < most {
+        *posting += 1 << SHIFTS[f];
+    } else {
+        let mut counts = unpack(packed);
+        counts[f] += 1;
+        let place = spilled.len() as u32;
+        spilled.push(counts);
+        *posting = (*posting >> 32 << 32) | u64::from(SPILLED | place);
+    }
+}
+
+/// A posting's count in each field.
+fn counts(posting: u64, spilled: &[[u32; FIELDS]]) -> [u32; FIELDS] {
+    let packed = posting as u32;
+    if packed & SPILLED != 0 {
+        spilled[(packed & !SPILLED) as usize]
+    } else {
+        unpack(packed)
+    }
+}
+
+/// The counts of a packed posting that was not spilled.
+fn unpack(packed: u32) -> [u32; FIELDS] {
+    let mut counts = [0; FIELDS];
+    for (f, count) in counts.iter_mut().enumerate() {
+        *count = (packed >> SHIFTS[f]) & ((1 << WIDTHS[f]) - 1);
+    }
+    counts
 }
 
 /// One term's postings as the index ships them: a list short enough to load with the
@@ -209,6 +292,143 @@ pub fn frequency_classes(postings: &[Vec<u64>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_counts_hold_every_count_in_every_field() {
+        // Up to each field's most and past it (spilled), in every field of one posting.
+        for n in [1, 14, 15, 16, 127, 128, 300] {
+            let mut spilled = Vec::new();
+            let mut posting = 7 << 32;
+            for (f, _) in Field::ALL.iter().enumerate() {
+                for _ in 0..n + f as u32 {
+                    count(&mut posting, f, &mut spilled);
+                }
+            }
+            let expected: [u32; FIELDS] = std::array::from_fn(|f| n + f as u32);
+            assert_eq!(counts(posting, &spilled), expected, "{n} each");
+            assert_eq!(posting >> 32, 7, "the document number stays");
+        }
+    }
+
+    /// The inversion as it was before postings were packed: every term's documents with their
+    /// counts in full, impacts computed from them. The packed inverter must ship the same.
+    fn unpacked(docs: &[(Kind, Vec<(Field, String)>)]) -> (Vec<String>, Vec<Vec<u64>>) {
+        let mut tf: FxHashMap<String, Vec<(usize, [u32; FIELDS])>> = FxHashMap::default();
+        let mut buffer = String::new();
+        let mut lengths: Vec<[f64; FIELDS]> = Vec::new();
+        for (d, (_, fields)) in docs.iter().enumerate() {
+            let mut doc_lengths = [0.0; FIELDS];
+            for (field, text) in fields {
+                let f = *field as usize;
+                for_each_token(text, &mut buffer, |token| {
+                    doc_lengths[f] += 1.0;
+                    let list = tf.entry(token.to_string()).or_default();
+                    if list.last().is_none_or(|(last, _)| *last != d) {
+                        list.push((d, [0; FIELDS]));
+                    }
+                    if let Some((_, counts)) = list.last_mut() {
+                        counts[f] += 1;
+                    }
+                });
+            }
+            lengths.push(doc_lengths);
+        }
+        let mut totals = [(0.0, 0.0); FIELDS];
+        for doc_lengths in &lengths {
+            for (total, &length) in totals.iter_mut().zip(doc_lengths) {
+                if length > 0.0 {
+                    total.0 += length;
+                    total.1 += 1.0;
+                }
+            }
+        }
+        let impact = |d: usize, counts: &[u32; FIELDS]| -> f64 {
+            let sum: f64 = Field::ALL
+                .iter()
+                .zip(counts)
+                .filter(|(_, count)| **count > 0)
+                .map(|(field, &count)| {
+                    let f = *field as usize;
+                    let tf = f64::from(count);
+                    let (total, n) = totals[f];
+                    let norm = 1.0 - B + B * lengths[d][f] / (total / n).max(1.0);
+                    f64::from(field.boost()) * tf * (K1 + 1.0) / (tf + K1 * norm)
+                })
+                .sum();
+            sum * docs[d].0.prior()
+        };
+        let mut tf: Vec<_> = tf.into_iter().collect();
+        tf.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let max = tf
+            .iter()
+            .flat_map(|(_, by_doc)| by_doc.iter().map(|(d, counts)| impact(*d, counts)))
+            .fold(f64::MIN_POSITIVE, f64::max);
+        let top = f64::from(IMPACT_LEVELS - 1);
+        tf.into_iter()
+            .map(|(term, by_doc)| {
+                let mut previous = 0;
+                let list = by_doc
+                    .iter()
+                    .map(|(d, counts)| {
+                        let level = ((impact(*d, counts) / max).sqrt() * top)
+                            .round()
+                            .clamp(1.0, top);
+                        let delta = (d - previous) as u64;
+                        previous = *d;
+                        delta * u64::from(IMPACT_LEVELS) + level as u64
+                    })
+                    .collect();
+                (term, list)
+            })
+            .unzip()
+    }
+
+    #[test]
+    fn packed_postings_are_those_of_full_counts() {
+        let repeat = |word: &str, n: usize| format!("{word} ").repeat(n);
+        let docs: Vec<(Kind, Vec<(Field, String)>)> = vec![
+            (
+                Kind::Service,
+                vec![
+                    (Field::Title, "Дневен център за деца".to_string()),
+                    (Field::Summary, repeat("грижа", 15)),
+                    (Field::Body, repeat("център", 200) + &repeat("дом", 3)),
+                ],
+            ),
+            (
+                Kind::Provider,
+                vec![
+                    (Field::Title, repeat("център", 16) + "Русе"),
+                    (Field::Labels, repeat("грижа", 40)),
+                    (Field::Place, "Русе Русе ул. Борисова".to_string()),
+                    (Field::Body, repeat("дом", 127) + &repeat("деца", 128)),
+                ],
+            ),
+            (Kind::Page, vec![(Field::Title, "За нас".to_string())]),
+            (
+                Kind::Partnership,
+                vec![
+                    (Field::Provider, repeat("община", 17)),
+                    (Field::Body, repeat("дом център", 20)),
+                ],
+            ),
+        ];
+        let mut inverter = Inverter::default();
+        for (kind, fields) in &docs {
+            inverter.add(*kind, fields);
+        }
+        let Inverted { terms, postings } = inverter.finish();
+        let (expected_terms, expected) = unpacked(&docs);
+        assert_eq!(terms, expected_terms);
+        assert_eq!(postings, expected);
+        // The documents differ enough that the levels do too.
+        let levels: std::collections::BTreeSet<u64> = postings
+            .iter()
+            .flatten()
+            .map(|n| n % u64::from(IMPACT_LEVELS))
+            .collect();
+        assert!(levels.len() > 5, "{levels:?}");
+    }
 
     #[test]
     fn a_long_list_ships_its_strongest_postings_first() {

@@ -32,77 +32,131 @@ pub const FACETS: [Vocab; 4] = [
 /// One output file: name (relative to the language's index folder) and bytes.
 pub type File = (String, Vec<u8>);
 
-/// Writes the index files of `docs` in `words`' language; `label` gives each facet value's
-/// label.
-pub fn write(
-    docs: &[Document],
-    words: &Strings,
-    label: &dyn Fn(Vocab, &str) -> String,
-) -> Vec<File> {
-    let lang = words.lang();
-    let inverted = postings::invert(docs);
-    let mut files: Vec<File> = Vec::new();
+/// Builds the index files from documents handed to it one at a time: each document's texts
+/// are inverted and its result record, facet values and places taken, and the document is let
+/// go. Nothing holds every document's text at once.
+#[derive(Default)]
+pub struct Writer {
+    inverter: postings::Inverter,
+    /// The serialised result record files, [`DOCS_PER_CHUNK`] records each…
+    records: Vec<Vec<u8>>,
+    /// …and the records of the file not yet full.
+    pending: Vec<Value>,
+    /// For each of [`FACETS`]: value → the documents having it, in order.
+    facets: [BTreeMap<String, Vec<u32>>; FACETS.len()],
+    /// `[doc, lat, lon, …]`, see [`add_geo`].
+    geo: Vec<f64>,
+    /// Documents added.
+    count: usize,
+}
 
-    // Each list is turned into its chunk entry and tail bytes and dropped, so the postings
-    // are held once, as the JSON written.
-    let df = postings::frequency_classes(&inverted.postings);
-    let mut entries: Vec<Vec<u8>> = Vec::with_capacity(inverted.postings.len());
-    // The tails of long lists, one file each, numbered by term.
-    let mut tails: Vec<(usize, Vec<u8>)> = Vec::new();
-    for (t, list) in inverted.postings.into_iter().enumerate() {
-        let split = postings::split(&list);
-        entries.push(json_bytes(&split.entry()));
-        if let postings::Split::Long { tail, .. } = split {
-            tails.push((t, json_bytes(&json!(tail))));
+impl Writer {
+    /// Adds the next document (numbered from 0 in the order added).
+    pub fn add(&mut self, doc: Document) {
+        // Document numbers fit in u32 (see `postings::Inverter::add`).
+        let d = self.count as u32;
+        self.inverter.add(doc.kind, &doc.fields);
+        self.pending.push(record(&doc));
+        if self.pending.len() == DOCS_PER_CHUNK {
+            let chunk = std::mem::take(&mut self.pending);
+            self.records.push(json_bytes(&Value::Array(chunk)));
         }
+        for (vocab, by_value) in FACETS.iter().zip(&mut self.facets) {
+            for (_, id) in doc.facets.iter().filter(|(v, _)| v == vocab) {
+                let list = match by_value.get_mut(id.as_str()) {
+                    Some(list) => list,
+                    None => by_value.entry(id.clone()).or_default(),
+                };
+                if list.last() != Some(&d) {
+                    list.push(d);
+                }
+            }
+        }
+        add_geo(&mut self.geo, self.count, &doc);
+        self.count += 1;
     }
-    let chunks = chunk(&entries, POSTINGS_CHUNK_BYTES);
-    let bodies: Vec<Vec<u8>> = chunks
-        .iter()
-        .map(|range| json_array(&entries[range.clone()]))
-        .collect();
-    drop(entries);
-    let postings_pattern = add_series(&mut files, "postings", bodies);
-    let tails_pattern = add_numbered(&mut files, "tail", tails);
 
-    let lexicon = json!({
-        "terms": lexicon::encode(&inverted.terms),
-        "df": df,
-        "chunks": chunks.iter().map(|r| r.start).collect::<Vec<_>>(),
-    });
-    let lexicon_name = add(&mut files, "lexicon", &lexicon);
+    /// The index files of the documents added, in `words`' language; `label` gives each facet
+    /// value's label.
+    pub fn finish(self, words: &Strings, label: &dyn Fn(Vocab, &str) -> String) -> Vec<File> {
+        let Writer {
+            inverter,
+            mut records,
+            pending,
+            facets: facet_docs,
+            geo,
+            count,
+        } = self;
+        let lang = words.lang();
+        let inverted = inverter.finish();
+        let mut files: Vec<File> = Vec::new();
 
-    let records: Vec<Vec<u8>> = docs
-        .chunks(DOCS_PER_CHUNK)
-        .map(|chunk| json_bytes(&Value::Array(chunk.iter().map(record).collect())))
-        .collect();
-    let docs_pattern = add_series(&mut files, "docs", records);
+        // Each list is turned into its chunk entry and tail bytes and dropped, and each chunk
+        // is joined as soon as it is full, so the postings are held about once, as the JSON
+        // written.
+        let df = postings::frequency_classes(&inverted.postings);
+        let terms = inverted.postings.len();
+        let mut chunker = Chunker::new(POSTINGS_CHUNK_BYTES, terms);
+        let mut bodies: Vec<Vec<u8>> = Vec::new();
+        // The tails of long lists, one file each, numbered by term.
+        let mut tails: Vec<(usize, Vec<u8>)> = Vec::new();
+        let mut entries: Vec<Vec<u8>> = Vec::new();
+        for (t, list) in inverted.postings.into_iter().enumerate() {
+            let split = postings::split(&list);
+            drop(list);
+            let entry = json_bytes(&split.entry());
+            let closes = chunker.push(entry.len());
+            entries.push(entry);
+            if closes {
+                bodies.push(json_array(&entries));
+                entries.clear();
+            }
+            if let postings::Split::Long { tail, .. } = split {
+                tails.push((t, json_bytes(&json!(tail))));
+            }
+        }
+        let chunks = chunker.starts;
+        let postings_pattern = add_series(&mut files, "postings", bodies);
+        let tails_pattern = add_numbered(&mut files, "tail", tails);
 
-    let facets_name = add(&mut files, "facets", &facets(docs, words, label));
-    let geo = geo(docs);
-    let geo_name = if geo.is_empty() {
-        Value::Null
-    } else {
-        Value::String(add(&mut files, "geo", &json!(geo)))
-    };
+        let lexicon = json!({
+            "terms": lexicon::encode(&inverted.terms),
+            "df": df,
+            "chunks": chunks,
+        });
+        drop(inverted.terms);
+        let lexicon_name = add(&mut files, "lexicon", &lexicon);
 
-    let manifest = json!({
-        "version": 1,
-        "lang": lang.code(),
-        "count": docs.len(),
-        "lexicon": lexicon_name,
-        "postings": postings_pattern,
-        "tails": tails_pattern,
-        "docs": docs_pattern,
-        "docsPerChunk": DOCS_PER_CHUNK,
-        "impactLevels": postings::IMPACT_LEVELS,
-        "facets": facets_name,
-        "geo": geo_name,
-        "strings": strings::strings(words),
-        "others": others(lang),
-    });
-    files.push(("manifest.json".to_string(), json_bytes(&manifest)));
-    files
+        if !pending.is_empty() {
+            records.push(json_bytes(&Value::Array(pending)));
+        }
+        let docs_pattern = add_series(&mut files, "docs", records);
+
+        let facets_name = add(&mut files, "facets", &facets(facet_docs, words, label));
+        let geo_name = if geo.is_empty() {
+            Value::Null
+        } else {
+            Value::String(add(&mut files, "geo", &json!(geo)))
+        };
+
+        let manifest = json!({
+            "version": 1,
+            "lang": lang.code(),
+            "count": count,
+            "lexicon": lexicon_name,
+            "postings": postings_pattern,
+            "tails": tails_pattern,
+            "docs": docs_pattern,
+            "docsPerChunk": DOCS_PER_CHUNK,
+            "impactLevels": postings::IMPACT_LEVELS,
+            "facets": facets_name,
+            "geo": geo_name,
+            "strings": strings::strings(words),
+            "others": others(lang),
+        });
+        files.push(("manifest.json".to_string(), json_bytes(&manifest)));
+        files
+    }
 }
 
 /// The other languages' searches, for a query this language does not find:
@@ -159,20 +213,16 @@ fn record(doc: &Document) -> Value {
 }
 
 /// The facets file: `{labels: [{key, title, values: [[id, label]]}], docs: {vocab: {id:
-/// [doc deltas]}}}`, for the values that occur.
-fn facets(docs: &[Document], words: &Strings, label: &dyn Fn(Vocab, &str) -> String) -> Value {
+/// [doc deltas]}}}`, for the values that occur; `docs` holds, for each of [`FACETS`], each
+/// value's documents in order.
+fn facets(
+    docs: [BTreeMap<String, Vec<u32>>; FACETS.len()],
+    words: &Strings,
+    label: &dyn Fn(Vocab, &str) -> String,
+) -> Value {
     let mut postings = serde_json::Map::new();
     let mut labels = Vec::new();
-    for vocab in FACETS {
-        let mut by_value: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (d, doc) in docs.iter().enumerate() {
-            for (_, id) in doc.facets.iter().filter(|(v, _)| *v == vocab) {
-                let list = by_value.entry(id.as_str()).or_default();
-                if list.last() != Some(&d) {
-                    list.push(d);
-                }
-            }
-        }
+    for (vocab, by_value) in FACETS.into_iter().zip(docs) {
         if by_value.is_empty() {
             continue;
         }
@@ -187,26 +237,23 @@ fn facets(docs: &[Document], words: &Strings, label: &dyn Fn(Vocab, &str) -> Str
         }));
         let coded: serde_json::Map<String, Value> = by_value
             .into_iter()
-            .map(|(id, list)| (id.to_string(), json!(deltas(&list))))
+            .map(|(id, list)| (id, json!(deltas(&list))))
             .collect();
         postings.insert(vocab.key().to_string(), Value::Object(coded));
     }
     json!({ "labels": labels, "docs": postings })
 }
 
-/// `[doc, lat, lon, …]` for every location with coordinates, to five decimals (about 1 m).
-fn geo(docs: &[Document]) -> Vec<f64> {
+/// Adds document `d`'s places to `geo`, `[doc, lat, lon, …]` for every location with
+/// coordinates, to five decimals (about 1 m).
+fn add_geo(geo: &mut Vec<f64>, d: usize, doc: &Document) {
     let round = |x: f64| (x * 1e5).round() / 1e5;
-    let mut out = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        for (lat, lon) in &doc.coordinates {
-            out.extend([d as f64, round(*lat), round(*lon)]);
-        }
+    for (lat, lon) in &doc.coordinates {
+        geo.extend([d as f64, round(*lat), round(*lon)]);
     }
-    out
 }
 
-fn deltas(sorted: &[usize]) -> Vec<usize> {
+fn deltas(sorted: &[u32]) -> Vec<u32> {
     let mut previous = 0;
     sorted
         .iter()
@@ -218,20 +265,44 @@ fn deltas(sorted: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-/// Splits serialised entries into consecutive runs of about `bytes` bytes.
-fn chunk(entries: &[Vec<u8>], bytes: usize) -> Vec<std::ops::Range<usize>> {
-    let mut chunks = Vec::new();
-    let mut start = 0;
-    let mut size = 0;
-    for (i, entry) in entries.iter().enumerate() {
-        size += entry.len() + 1;
-        if size >= bytes || i + 1 == entries.len() {
-            chunks.push(start..i + 1);
-            start = i + 1;
-            size = 0;
+/// Splits serialised entries, as they come, into consecutive runs of about `bytes` bytes:
+/// a run closes at the entry that brings it to `bytes` or more, and at the last entry.
+struct Chunker {
+    bytes: usize,
+    entries: usize,
+    /// The number of entries seen.
+    seen: usize,
+    /// The size of the run under way.
+    size: usize,
+    /// The first entry of each run.
+    starts: Vec<usize>,
+}
+
+impl Chunker {
+    /// A chunker for `entries` entries in all.
+    fn new(bytes: usize, entries: usize) -> Chunker {
+        Chunker {
+            bytes,
+            entries,
+            seen: 0,
+            size: 0,
+            starts: Vec::new(),
         }
     }
-    chunks
+
+    /// Counts the next entry, `len` bytes long; true when it closes its run.
+    fn push(&mut self, len: usize) -> bool {
+        if self.size == 0 {
+            self.starts.push(self.seen);
+        }
+        self.seen += 1;
+        self.size += len + 1;
+        let closes = self.size >= self.bytes || self.seen == self.entries;
+        if closes {
+            self.size = 0;
+        }
+        closes
+    }
 }
 
 /// Serialised values as one JSON array, as `serde_json` would write it.
@@ -292,14 +363,17 @@ mod tests {
 
     #[test]
     fn chunks_cover_every_entry_in_order() {
-        let entries: Vec<Vec<u8>> = (0..10)
-            .map(|i| json_bytes(&json!(vec![i * 1000; 3])))
+        let lengths: Vec<usize> = (0..10)
+            .map(|i| json_bytes(&json!(vec![i * 1000; 3])).len())
             .collect();
-        let chunks = chunk(&entries, 40);
-        assert_eq!(chunks.first().map(|r| r.start), Some(0));
-        assert_eq!(chunks.last().map(|r| r.end), Some(10));
-        assert!(chunks.windows(2).all(|w| w[0].end == w[1].start));
-        assert!(chunks.len() > 1);
+        let mut chunker = Chunker::new(40, lengths.len());
+        let closes: Vec<bool> = lengths.iter().map(|&len| chunker.push(len)).collect();
+        assert_eq!(chunker.starts.first(), Some(&0));
+        assert_eq!(closes.last(), Some(&true), "the last entry closes its run");
+        // Each run after the first starts right after the entry that closed the one before.
+        let after_closes: Vec<usize> = (1..lengths.len()).filter(|&i| closes[i - 1]).collect();
+        assert_eq!(chunker.starts[1..], after_closes);
+        assert!(chunker.starts.len() > 1);
     }
 
     #[test]
