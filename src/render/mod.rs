@@ -177,7 +177,7 @@ impl Renderer {
             })?;
         Ok(OutputFile {
             path: urls::output_file(&url),
-            bytes: html.into_bytes(),
+            bytes: html,
         })
     }
 

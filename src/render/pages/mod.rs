@@ -271,13 +271,15 @@ struct Parts {
     jsonld: Option<String>,
 }
 
-/// Renders one page in `ctx.lang` with `tera` (whose `t()` speaks that language).
+/// Renders one page in `ctx.lang` with `tera` (whose `t()` speaks that language), as the
+/// bytes of its file: straight into a buffer, without the check of the whole page's UTF-8
+/// that a `String` would cost (Tera writes only `str`s).
 pub fn render(
     kind: PageKind<'_>,
     ctx: &Ctx<'_>,
     tera: &Tera,
     assets: &Assets,
-) -> Result<String, tera::Error> {
+) -> Result<Vec<u8>, tera::Error> {
     let parts = parts(kind, ctx, assets)?;
     let frame = frame(kind, ctx, assets, &parts);
     // The page's view joins the frame as `page` without being serialised a second time.
@@ -285,7 +287,9 @@ pub fn render(
     if let serde_json::Value::Object(map) = &mut context {
         map.insert("page".to_string(), parts.view);
     }
-    tera.render(kind.template(), &Context::from_value(context)?)
+    let mut html = Vec::new();
+    tera.render_to(kind.template(), &Context::from_value(context)?, &mut html)?;
+    Ok(html)
 }
 
 /// The theme's files that pages link to.
