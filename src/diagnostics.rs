@@ -7,6 +7,7 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -156,6 +157,13 @@ pub fn escape_controls(text: &str, keep_tab: bool) -> std::borrow::Cow<'_, str> 
 pub struct SourceText<'a> {
     path: &'a str,
     text: &'a str,
+    /// Made at the first diagnostic: most files have none.
+    index: OnceLock<Index>,
+}
+
+/// Where lines and characters start in a text.
+#[derive(Clone, Debug)]
+struct Index {
     /// Byte offset of the start of each line.
     line_starts: Vec<usize>,
     /// Characters before each [`BLOCK`]-byte block of the text.
@@ -176,22 +184,31 @@ fn count_chars(bytes: &[u8]) -> usize {
 impl<'a> SourceText<'a> {
     /// Wraps a file's full text (after decoding) and its site-relative path.
     pub fn new(path: &'a str, text: &'a str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        let mut chars_before_block = Vec::with_capacity(text.len() / BLOCK + 1);
-        let mut total = 0;
-        for block in text.as_bytes().chunks(BLOCK) {
-            chars_before_block.push(total);
-            total += count_chars(block);
-        }
-        chars_before_block.push(total);
         SourceText {
             path,
             text,
-            line_starts,
-            chars_before_block,
+            index: OnceLock::new(),
         }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let text = self.text;
+            let line_starts = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            let mut chars_before_block = Vec::with_capacity(text.len() / BLOCK + 1);
+            let mut total = 0;
+            for block in text.as_bytes().chunks(BLOCK) {
+                chars_before_block.push(total);
+                total += count_chars(block);
+            }
+            chars_before_block.push(total);
+            Index {
+                line_starts,
+                chars_before_block,
+            }
+        })
     }
 
     /// The site-relative path this text came from.
@@ -211,19 +228,23 @@ impl<'a> SourceText<'a> {
     /// Characters in the text before `offset` (a character boundary).
     fn chars_before(&self, offset: usize) -> usize {
         let block = offset / BLOCK;
-        self.chars_before_block[block] + count_chars(&self.text.as_bytes()[block * BLOCK..offset])
+        self.index().chars_before_block[block]
+            + count_chars(&self.text.as_bytes()[block * BLOCK..offset])
     }
 
     /// Index (0-based) of the line holding `offset`.
     fn line_index(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&start| start <= offset) - 1
+        self.index()
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            - 1
     }
 
     /// 1-based line and character column of a byte offset (clamped to the text).
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = self.clamp(offset);
         let line = self.line_index(offset);
-        let start = self.line_starts[line];
+        let start = self.index().line_starts[line];
         let column = self.chars_before(offset) - self.chars_before(start) + 1;
         (line + 1, column)
     }
@@ -232,8 +253,9 @@ impl<'a> SourceText<'a> {
     /// long to be worth showing.
     pub fn line_text(&self, offset: usize) -> Option<String> {
         let line = self.line_index(self.clamp(offset));
-        let start = self.line_starts[line];
+        let start = self.index().line_starts[line];
         let end = self
+            .index()
             .line_starts
             .get(line + 1)
             .map_or(self.text.len(), |next| next - 1);
