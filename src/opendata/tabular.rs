@@ -245,12 +245,23 @@ enum RowId {
 
 impl RowId {
     fn new(id: &str) -> RowId {
-        match uuid::Uuid::try_parse(id) {
-            // Only the lower-case hyphenated form: its order as a number is its order as text.
-            Ok(uuid) if uuid.hyphenated().encode_lower(&mut [0; 36]) == id => {
-                RowId::Uuid(uuid.as_u128())
-            }
-            _ => RowId::Text(id.into()),
+        // Only the lower-case hyphenated form: its order as a number is its order as text.
+        let bytes = id.as_bytes();
+        let mut n: u128 = 0;
+        let canonical = bytes.len() == 36
+            && bytes.iter().enumerate().all(|(i, &b)| match i {
+                8 | 13 | 18 | 23 => b == b'-',
+                _ => match b {
+                    b'0'..=b'9' | b'a'..=b'f' => {
+                        n = n << 4 | u128::from((b as char).to_digit(16).unwrap_or(0));
+                        true
+                    }
+                    _ => false,
+                },
+            });
+        match canonical {
+            true => RowId::Uuid(n),
+            false => RowId::Text(id.into()),
         }
     }
 
