@@ -239,33 +239,30 @@ pub fn write_site(
 ) -> Result<(BTreeMap<Lang, usize>, Assets), RenderError> {
     let kinds = PageKind::all(site);
     // The open data page lists the export's files and sizes: every other page is rendered
-    // while the export is made (one language at a time, on one thread), that page after it.
+    // while the export is made, that page after it. The whole-site stages (the export and
+    // the search index, each one language at a time) run one after the other on one thread
+    // while the pages take the other threads, so that no two of them hold their tables at
+    // once (a national directory's memory); the thread that finishes first renders pages.
     let (later, now): (Vec<PageKind<'_>>, Vec<PageKind<'_>>) =
         kinds.iter().partition(|k| matches!(k, PageKind::OpenData));
     let theme_assets = renderer.theme_assets();
-    let (exported, rest) = rayon::join(
-        || open_data(site, date, sink),
+    let (pages, whole_site) = rayon::join(
+        || renderer.pages_into(site, date, &theme_assets, &now, progress, sink),
         || {
-            rayon::join(
-                || renderer.pages_into(site, date, &theme_assets, &now, progress, sink),
-                || {
-                    for file in renderer.statics() {
-                        sink.put(file)?;
-                    }
-                    search(site, sink)?;
-                    for file in renderer.indexes(site, date, &kinds)? {
-                        sink.put(file)?;
-                    }
-                    Ok::<(), RenderError>(())
-                },
-            )
+            let exported = open_data(site, date, sink)?;
+            for file in renderer.statics() {
+                sink.put(file)?;
+            }
+            search(site, sink)?;
+            for file in renderer.indexes(site, date, &kinds)? {
+                sink.put(file)?;
+            }
+            Ok::<_, RenderError>(exported)
         },
     );
-    let (pages, others) = rest;
     pages?;
-    others?;
     let assets = Assets {
-        open_data: exported?,
+        open_data: whole_site?,
         ..theme_assets
     };
     renderer.pages_into(site, date, &assets, &later, progress, sink)?;
