@@ -290,9 +290,9 @@ pub fn open_data(
     Ok(files)
 }
 
-/// The search index of every language, one language after the other (the pages and the
-/// open data keep the other threads busy meanwhile, and one index at a time keeps memory
-/// down), handed to `sink`.
+/// The search index of every language, one language after the other (the pages keep the
+/// other threads busy meanwhile, and one index at a time keeps memory down), handed to
+/// `sink`.
 pub fn search(site: &Site, sink: &dyn Sink) -> Result<(), WriteError> {
     Lang::ALL.iter().try_for_each(|lang| {
         let index = crate::search::build_index(site, *lang);

@@ -165,8 +165,8 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
             all.extend(problems);
         }
         let results: Vec<FileResult<'_>> = texts.par_iter().map(|f| read_file(f, &known)).collect();
-        for result in results {
-            site.links.extend(result.links.iter().cloned());
+        for mut result in results {
+            site.links.append(&mut result.links);
             all.extend(assembly.add(&mut site, result));
         }
     }
@@ -319,6 +319,12 @@ fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>) -> FileResult<'a> {
         role,
         default_path.clone(),
     );
+    // A default-language file's body goes into its item; a translation's is kept until the
+    // translations are merged.
+    let (item_body, translation_body) = match role {
+        Role::Default => (known.body(file.body()), Body::default()),
+        Role::Translation => (Body::default(), known.body(file.body())),
+    };
     let origin = Origin {
         path: default_path,
         translation: None,
@@ -336,11 +342,7 @@ fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>) -> FileResult<'a> {
             // Errors about the front matter as a whole point at its first line.
             let mut t = Table::new(&ctx, table.get_ref(), 0..0, what);
             let id = file.id();
-            // A translation's body goes to its item when the translations are merged.
-            let body = match role {
-                Role::Default => known.body(file.body()),
-                Role::Translation => Body::default(),
-            };
+            let body = item_body;
             let item = match file.kind() {
                 Kind::Home => Some(Item::Home(kinds::home(&mut t, body, origin))),
                 Kind::Service => kinds::service(&mut t, known, id, body, origin).map(Item::Service),
@@ -382,10 +384,7 @@ fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>) -> FileResult<'a> {
         ctx,
         item: if role == Role::Default { item } else { None },
         translation,
-        body: match role {
-            Role::Default => Body::default(),
-            Role::Translation => known.body(file.body()),
-        },
+        body: translation_body,
         links,
     }
 }
