@@ -69,8 +69,9 @@ pub struct Site {
     pub strings: BTreeMap<Lang, Arc<Strings>>,
     /// `content/_index.md`.
     pub home: Home,
-    /// `content/services/`, by id.
-    pub services: BTreeMap<ServiceId, Service>,
+    /// `content/services/`, by id; each boxed, so that the map's nodes (about half full) hold
+    /// a pointer rather than a whole service.
+    pub services: BTreeMap<ServiceId, Box<Service>>,
     /// `content/providers/`, by id.
     pub providers: BTreeMap<ProviderId, Provider>,
     /// `content/partnerships/`, by id.
@@ -119,6 +120,7 @@ impl Site {
     ) -> impl Iterator<Item = &'a Service> {
         self.services
             .values()
+            .map(|s| &**s)
             .filter(move |s| s.provider.as_ref() == Some(provider))
     }
 
@@ -149,6 +151,7 @@ impl Site {
     ) -> impl Iterator<Item = &'a Service> {
         self.services
             .values()
+            .map(|s| &**s)
             .filter(move |s| brochure.select.matches(s, self.config.area_served.as_ref()))
     }
 

@@ -295,7 +295,9 @@ struct FileResult<'a> {
 /// A content item of any kind.
 enum Item {
     Home(Home),
-    Service(crate::model::Service),
+    /// Boxed: a national directory keeps 100,000 of them in the site's map, whose nodes
+    /// would otherwise hold each one inline and about half empty.
+    Service(Box<crate::model::Service>),
     Provider(crate::model::Provider),
     Partnership(crate::model::Partnership),
     Page(crate::model::Page),
@@ -345,7 +347,8 @@ fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>) -> FileResult<'a> {
             let body = item_body;
             let item = match file.kind() {
                 Kind::Home => Some(Item::Home(kinds::home(&mut t, body, origin))),
-                Kind::Service => kinds::service(&mut t, known, id, body, origin).map(Item::Service),
+                Kind::Service => kinds::service(&mut t, known, id, body, origin)
+                    .map(|s| Item::Service(Box::new(s))),
                 Kind::Provider => {
                     kinds::provider(&mut t, known, id, body, origin).map(Item::Provider)
                 }
@@ -438,7 +441,13 @@ impl Assembly {
             let tr = &mut result.translation;
             let applied = match kind {
                 Kind::Home => apply(Some(&mut site.home), lang, tr, body, &path),
-                Kind::Service => apply(site.services.get_mut(id.as_str()), lang, tr, body, &path),
+                Kind::Service => apply(
+                    site.services.get_mut(id.as_str()).map(|s| &mut **s),
+                    lang,
+                    tr,
+                    body,
+                    &path,
+                ),
                 Kind::Provider => apply(site.providers.get_mut(id.as_str()), lang, tr, body, &path),
                 Kind::Partnership => apply(
                     site.partnerships.get_mut(id.as_str()),

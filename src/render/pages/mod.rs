@@ -153,7 +153,7 @@ impl<'a> PageKind<'a> {
             PageKind::AtoZ(AzList::Services),
             PageKind::AtoZ(AzList::Providers),
         ];
-        pages.extend(site.services.values().map(PageKind::Service));
+        pages.extend(site.services.values().map(|s| PageKind::Service(s)));
         pages.extend(site.providers.values().map(PageKind::Provider));
         pages.extend(site.partnerships.values().map(PageKind::Partnership));
         pages.extend(site.pages.values().map(PageKind::Page));
