@@ -254,9 +254,7 @@ pub fn write_site(
                 sink.put(file)?;
             }
             search(site, sink)?;
-            for file in renderer.indexes(site, date, &kinds)? {
-                sink.put(file)?;
-            }
+            renderer.indexes(site, date, &kinds, sink)?;
             Ok::<_, RenderError>(exported)
         },
     );

@@ -164,9 +164,15 @@ pub fn feed(lang: Lang) -> String {
     format!("{}feed.xml", home(lang))
 }
 
-/// The sitemap of both languages.
+/// The sitemap of both languages (or, for a site with more than 50,000 URLs, the index of
+/// its parts).
 pub fn sitemap() -> String {
     "/sitemap.xml".to_string()
+}
+
+/// Part `n` (from 1) of a sitemap split in parts: `/sitemap-1.xml`.
+pub fn sitemap_part(n: usize) -> String {
+    format!("/sitemap-{n}.xml")
 }
 
 /// The file for crawlers.

@@ -204,25 +204,25 @@ impl Renderer {
         files
     }
 
-    /// The files that list the whole site, from the theme's templates: sitemap, robots.txt
-    /// (both for every language: rendered in the first, the default one) and a feed per
-    /// language.
+    /// The files that list the whole site, from the theme's templates, handed to `sink`:
+    /// sitemap, robots.txt (both for every language: rendered in the first, the default one)
+    /// and a feed per language.
     pub fn indexes(
         &self,
         site: &Site,
         date: Date,
         kinds: &[PageKind<'_>],
-    ) -> Result<Vec<OutputFile>, RenderError> {
+        sink: &dyn Sink,
+    ) -> Result<(), RenderError> {
         let failed = |url: String| {
             move |e: tera::Error| RenderError::Page {
                 url,
                 message: causes(&e),
             }
         };
-        let mut files = Vec::new();
         if let Some(first) = self.languages.first() {
-            files.push(sitemap::sitemap(site, kinds, &first.xml).map_err(failed(urls::sitemap()))?);
-            files.push(sitemap::robots(site, &first.xml).map_err(failed(urls::robots()))?);
+            sitemap::sitemap(site, kinds, &first.xml, sink)?;
+            sink.put(sitemap::robots(site, &first.xml).map_err(failed(urls::robots()))?)?;
         }
         let index = SiteIndex::new(site);
         for language in &self.languages {
@@ -234,9 +234,9 @@ impl Renderer {
                 date,
             };
             let url = urls::feed(language.lang);
-            files.push(feed::feed(&ctx, &language.xml).map_err(failed(url))?);
+            sink.put(feed::feed(&ctx, &language.xml).map_err(failed(url))?)?;
         }
-        Ok(files)
+        Ok(())
     }
 }
 

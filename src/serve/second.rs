@@ -410,7 +410,9 @@ fn render_owed(
         return Ok(None);
     }
     whole_site.extend(open_data.into_files()?);
-    whole_site.extend(renderer.indexes(site, date, &all)?);
+    let indexes = Collect::default();
+    renderer.indexes(site, date, &all, &indexes)?;
+    whole_site.extend(indexes.into_files()?);
     let whole_site_files = whole_site.iter().map(|f| f.path.clone()).collect();
     files.extend(whole_site);
     Ok(Some(Ready {
