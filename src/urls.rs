@@ -35,6 +35,20 @@ pub fn all_providers(lang: Lang) -> String {
     provider(lang, "").trim_end_matches('/').to_string() + "/"
 }
 
+/// Page `part` (from 1) of a list that takes several, whose first page is at `first`:
+/// `first` itself, then `/uslugi/stranitsa/2/`, `/en/services/page/2/`. (No listing has
+/// such a page: a listing's folder holds only its page and its brochure.)
+pub fn list_part(lang: Lang, first: &str, part: u32) -> String {
+    if part <= 1 {
+        return first.to_string();
+    }
+    let word = match lang {
+        Lang::Bg => "stranitsa",
+        Lang::En => "page",
+    };
+    format!("{first}{word}/{part}/")
+}
+
 /// A provider page: `/dostavchitsi/<id>/`, `/en/providers/<id>/`.
 pub fn provider(lang: Lang, id: &str) -> String {
     section(lang, "dostavchitsi", "providers", id)

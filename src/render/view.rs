@@ -4,11 +4,13 @@
 //! fallback to Bulgarian marked so the template can add `lang="bg"` and a visible note.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use pulldown_cmark::HeadingLevel;
 use serde::Serialize;
 
 use super::markdown;
+use super::pages::az::{self, AzItem, AzList};
 use crate::model::strings::Strings;
 use crate::model::translit;
 use crate::model::{
@@ -92,7 +94,15 @@ pub struct Card {
 pub struct SiteIndex<'a> {
     by_provider: HashMap<&'a str, Vec<&'a Service>>,
     by_term: HashMap<Vocab, HashMap<&'a str, Vec<&'a Service>>>,
+    /// The entries of each A–Z list, in id order.
+    az_items: [Vec<AzItem<'a>>; 2],
+    /// Each A–Z list's order in each language (positions in `az_items`, with letters),
+    /// made when a page first asks for it: each of the list's pages shows a part of it.
+    az: [[OnceLock<AzOrder>; Lang::ALL.len()]; 2],
 }
+
+/// An A–Z list's order: positions in its entries, each with its letter.
+type AzOrder = Vec<(u32, String)>;
 
 impl<'a> SiteIndex<'a> {
     /// Indexes `site`'s services.
@@ -100,6 +110,8 @@ impl<'a> SiteIndex<'a> {
         let mut index = SiteIndex {
             by_provider: HashMap::new(),
             by_term: HashMap::new(),
+            az_items: [AzList::Services, AzList::Providers].map(|list| az::items(site, list)),
+            az: Default::default(),
         };
         for service in site.services.values() {
             if let Some(provider) = &service.provider {
@@ -119,6 +131,17 @@ impl<'a> SiteIndex<'a> {
     /// The services `provider` runs ([`Site::services_of`]).
     pub fn services_of(&self, provider: &str) -> &[&'a Service] {
         self.by_provider.get(provider).map_or(&[], Vec::as_slice)
+    }
+
+    /// The entries of an A–Z list as the list in `lang` orders them, each with its letter.
+    pub fn az(&self, list: AzList, lang: Lang) -> Vec<(AzItem<'a>, &str)> {
+        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        let items = &self.az_items[list as usize];
+        let order = self.az[list as usize][i].get_or_init(|| az::sorted(items, lang));
+        order
+            .iter()
+            .map(|(at, letter)| (items[*at as usize], letter.as_str()))
+            .collect()
     }
 
     /// The services classified under term `id` of `vocab` ([`Service::has_term`]).

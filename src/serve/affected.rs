@@ -43,7 +43,9 @@ impl PageKey {
             PageKey::Brochures => PageKind::Brochures,
             PageKey::Accessibility => PageKind::Accessibility,
             PageKey::Sources => PageKind::Sources,
-            PageKey::AtoZ(list) => PageKind::AtoZ(*list),
+            PageKey::AtoZ(list, part) => (1..=list.parts(site))
+                .contains(part)
+                .then_some(PageKind::AtoZ(*list, *part))?,
         })
     }
 }
@@ -110,7 +112,7 @@ pub fn touched(site: &Site, items: &BTreeSet<(Kind, String)>, out: &mut Affected
             Kind::Service => {
                 out.own.insert(PageKey::Service(id.to_string()));
                 service_shown(site, id, &mut out.others);
-                counts(&mut out.others);
+                counts(site, &mut out.others);
             }
             Kind::Provider => {
                 out.own.insert(PageKey::Provider(id.to_string()));
@@ -131,7 +133,7 @@ pub fn touched(site: &Site, items: &BTreeSet<(Kind, String)>, out: &mut Affected
                         .map(|p| PageKey::Partnership(p.id.as_str().into())),
                 );
                 licensed_by(site, id, &mut out.others);
-                counts(&mut out.others);
+                counts(site, &mut out.others);
             }
             Kind::Partnership => {
                 out.own.insert(PageKey::Partnership(id.to_string()));
@@ -147,7 +149,7 @@ pub fn touched(site: &Site, items: &BTreeSet<(Kind, String)>, out: &mut Affected
                     out.others
                         .extend(services.map(|x| PageKey::Service(x.as_str().into())));
                 }
-                counts(&mut out.others);
+                counts(site, &mut out.others);
             }
         }
     }
@@ -211,12 +213,14 @@ fn terms_of<'a>(site: &'a Site, service: &'a Service) -> impl Iterator<Item = Pa
 }
 
 /// The pages that count services, providers and partnerships: home and vocabulary pages,
-/// the sources page, which lists every listing under the documents it cites, and the A–Z
-/// lists.
-fn counts(pages: &mut BTreeSet<PageKey>) {
+/// the sources page, which lists every listing under the documents it cites, and every
+/// page of the A–Z lists in `site` (a listing added or gone moves the others between pages;
+/// asked of the old site and the new, this names the pages a shorter list no longer has).
+fn counts(site: &Site, pages: &mut BTreeSet<PageKey>) {
     pages.insert(PageKey::Home);
     pages.insert(PageKey::Sources);
-    pages.insert(PageKey::AtoZ(AzList::Services));
-    pages.insert(PageKey::AtoZ(AzList::Providers));
+    for list in [AzList::Services, AzList::Providers] {
+        pages.extend((1..=list.parts(site)).map(|part| PageKey::AtoZ(list, part)));
+    }
     pages.extend(Vocab::ALL.map(PageKey::Vocabulary));
 }

@@ -15,6 +15,7 @@ mod cli;
 mod docs_links;
 mod fallback_contact;
 mod hostile;
+mod long_lists;
 mod new;
 mod opendata_config;
 mod opendata_export;

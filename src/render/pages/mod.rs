@@ -54,8 +54,8 @@ pub enum PageKind<'a> {
     Accessibility,
     /// The source documents of the listings, each with the listings that cite it.
     Sources,
-    /// An A–Z list: every service, or every organisation.
-    AtoZ(AzList),
+    /// A page (from 1) of an A–Z list: every service, or every organisation.
+    AtoZ(AzList, u32),
 }
 
 /// A page of the site by name, generic over how an item is named: [`PageKind::id`] borrows
@@ -89,8 +89,8 @@ pub enum PageId<I> {
     Accessibility,
     /// The sources page.
     Sources,
-    /// An A–Z list: every service, or every organisation.
-    AtoZ(AzList),
+    /// A page (from 1) of an A–Z list: every service, or every organisation.
+    AtoZ(AzList, u32),
 }
 
 /// A page's name that owns its ids.
@@ -113,8 +113,7 @@ impl<I: AsRef<str>> PageId<I> {
             PageId::Brochures => urls::brochures(lang),
             PageId::Accessibility => urls::accessibility(lang),
             PageId::Sources => urls::sources(lang),
-            PageId::AtoZ(AzList::Services) => urls::all_services(lang),
-            PageId::AtoZ(AzList::Providers) => urls::all_providers(lang),
+            PageId::AtoZ(list, part) => list.url(lang, *part),
         }
     }
 
@@ -134,7 +133,7 @@ impl<I: AsRef<str>> PageId<I> {
             PageId::Brochures => PageId::Brochures,
             PageId::Accessibility => PageId::Accessibility,
             PageId::Sources => PageId::Sources,
-            PageId::AtoZ(list) => PageId::AtoZ(*list),
+            PageId::AtoZ(list, part) => PageId::AtoZ(*list, *part),
         }
     }
 }
@@ -150,9 +149,10 @@ impl<'a> PageKind<'a> {
             PageKind::Brochures,
             PageKind::Accessibility,
             PageKind::Sources,
-            PageKind::AtoZ(AzList::Services),
-            PageKind::AtoZ(AzList::Providers),
         ];
+        for list in [AzList::Services, AzList::Providers] {
+            pages.extend((1..=list.parts(site)).map(|part| PageKind::AtoZ(list, part)));
+        }
         pages.extend(site.services.values().map(|s| PageKind::Service(s)));
         pages.extend(site.providers.values().map(PageKind::Provider));
         pages.extend(site.partnerships.values().map(PageKind::Partnership));
@@ -182,7 +182,7 @@ impl<'a> PageKind<'a> {
             PageKind::Brochures => PageId::Brochures,
             PageKind::Accessibility => PageId::Accessibility,
             PageKind::Sources => PageId::Sources,
-            PageKind::AtoZ(list) => PageId::AtoZ(list),
+            PageKind::AtoZ(list, part) => PageId::AtoZ(list, part),
         }
     }
 
@@ -207,7 +207,7 @@ impl<'a> PageKind<'a> {
             PageKind::Brochures => "brochures.html",
             PageKind::Accessibility => "accessibility.html",
             PageKind::Sources => "sources.html",
-            PageKind::AtoZ(_) => "a-z.html",
+            PageKind::AtoZ(..) => "a-z.html",
         }
     }
 
@@ -400,16 +400,31 @@ fn parts(kind: PageKind<'_>, ctx: &Ctx<'_>, assets: &Assets) -> Result<Parts, te
             view: to_value(&sources::context(ctx))?,
             ..simple(ctx, "sources-page-title")
         },
-        PageKind::AtoZ(list) => Parts {
-            view: to_value(&az::context(ctx, list))?,
-            ..simple(
+        PageKind::AtoZ(list, part) => {
+            let view = az::context(ctx, list, part);
+            let mut parts = simple(
                 ctx,
                 match list {
                     AzList::Services => "az-services-title",
                     AzList::Providers => "az-providers-title",
                 },
-            )
-        },
+            );
+            if !view.parts.is_empty() {
+                // Each page of a long list has its own title: "…, page 2 of 100".
+                parts.title.text = ctx.strings.get_with(
+                    "az-part-title",
+                    &[
+                        ("title", parts.title.text.clone().into()),
+                        ("part", part.into()),
+                        ("parts", view.parts.len().into()),
+                    ],
+                );
+            }
+            Parts {
+                view: to_value(&view)?,
+                ..parts
+            }
+        }
         PageKind::Search => Parts {
             view: serde_json::json!({ "manifest": urls::search_manifest(ctx.lang) }),
             ..simple(ctx, "search-title")
