@@ -77,7 +77,7 @@ pub fn recheck_item(site: &mut Site, kind: Kind, id: &str, today: Date) -> Reche
         vocabularies: &site.vocabularies,
         today,
         stale_after_days: site.config.stale_after_days,
-        deflate_bodies: super::known::deflate_bodies(&ids),
+        compress_bodies: super::known::compress_bodies(&ids),
         ids,
     };
     let results: Vec<_> = files.iter().map(|f| read_file(f, &known)).collect();

@@ -21,27 +21,26 @@ pub struct Known<'a> {
     pub today: Date,
     /// How old `verified` may be before a warning.
     pub stale_after_days: u32,
-    /// Keep bodies deflated (a large site: see [`DEFLATE_BODIES_ABOVE`]).
-    pub deflate_bodies: bool,
+    /// Keep bodies compressed (a large site: see [`COMPRESS_BODIES_ABOVE`]).
+    pub compress_bodies: bool,
 }
 
 /// A site with more items (default-language content files) than this keeps its Markdown
-/// bodies deflated ([`Body::deflated`]): 100,000 services' bodies take 155 MB instead of
-/// 415 MB, where memory is what limits a build. A smaller site's bodies fit easily (10,000
-/// services: 42 MB), and inflating each again where it is used would cost about 5 % of its
-/// build's time.
-pub const DEFLATE_BODIES_ABOVE: usize = 25_000;
+/// bodies compressed ([`Body::compressed`]): 100,000 services' bodies take about 160 MB
+/// instead of 415 MB, where memory is what limits a build. A smaller site's bodies fit
+/// easily (10,000 services: 42 MB) and are kept as they are.
+pub const COMPRESS_BODIES_ABOVE: usize = 25_000;
 
-/// Whether a site with these `ids` keeps its bodies deflated.
-pub fn deflate_bodies(ids: &BTreeMap<Kind, BTreeSet<String>>) -> bool {
-    ids.values().map(BTreeSet::len).sum::<usize>() > DEFLATE_BODIES_ABOVE
+/// Whether a site with these `ids` keeps its bodies compressed.
+pub fn compress_bodies(ids: &BTreeMap<Kind, BTreeSet<String>>) -> bool {
+    ids.values().map(BTreeSet::len).sum::<usize>() > COMPRESS_BODIES_ABOVE
 }
 
 impl Known<'_> {
     /// A body as this site keeps them.
     pub fn body(&self, text: &str) -> Body {
-        match self.deflate_bodies {
-            true => Body::deflated(text),
+        match self.compress_bodies {
+            true => Body::compressed(text),
             false => Body::new(text),
         }
     }

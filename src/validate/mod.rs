@@ -120,7 +120,7 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
         vocabularies: &vocab.vocabularies,
         today,
         stale_after_days: config.stale_after_days,
-        deflate_bodies: known::deflate_bodies(&ids),
+        compress_bodies: known::compress_bodies(&ids),
         ids,
     };
     let max_file_size = config.max_file_size;
@@ -272,7 +272,7 @@ pub fn check_text(
         ids: BTreeMap::new(),
         today,
         stale_after_days: crate::model::config::DEFAULT_STALE_AFTER_DAYS,
-        deflate_bodies: false,
+        compress_bodies: false,
     };
     let result = read_file(&content, &known);
     let mut out = result.ctx.into_diagnostics();
