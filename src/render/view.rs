@@ -10,7 +10,7 @@ use pulldown_cmark::HeadingLevel;
 use serde::Serialize;
 
 use super::markdown;
-use super::pages::az::{self, AzItem, AzList};
+use super::pages::az::{self, AzItem, AzList, AzOrder};
 use crate::model::strings::Strings;
 use crate::model::translit;
 use crate::model::{
@@ -96,13 +96,10 @@ pub struct SiteIndex<'a> {
     by_term: HashMap<Vocab, HashMap<&'a str, Vec<&'a Service>>>,
     /// The entries of each A–Z list, in id order.
     az_items: [Vec<AzItem<'a>>; 2],
-    /// Each A–Z list's order in each language (positions in `az_items`, with letters),
-    /// made when a page first asks for it: each of the list's pages shows a part of it.
+    /// Each A–Z list's order in each language, made when a page first asks for it: each of
+    /// the list's pages shows a part of it.
     az: [[OnceLock<AzOrder>; Lang::ALL.len()]; 2],
 }
-
-/// An A–Z list's order: positions in its entries, each with its letter.
-type AzOrder = Vec<(u32, String)>;
 
 impl<'a> SiteIndex<'a> {
     /// Indexes `site`'s services.
@@ -133,15 +130,12 @@ impl<'a> SiteIndex<'a> {
         self.by_provider.get(provider).map_or(&[], Vec::as_slice)
     }
 
-    /// The entries of an A–Z list as the list in `lang` orders them, each with its letter.
-    pub fn az(&self, list: AzList, lang: Lang) -> Vec<(AzItem<'a>, &str)> {
+    /// The entries of an A–Z list (in id order), and their order in `lang`.
+    pub fn az(&self, list: AzList, lang: Lang) -> (&[AzItem<'a>], &AzOrder) {
         let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
         let items = &self.az_items[list as usize];
-        let order = self.az[list as usize][i].get_or_init(|| az::sorted(items, lang));
-        order
-            .iter()
-            .map(|(at, letter)| (items[*at as usize], letter.as_str()))
-            .collect()
+        let order = self.az[list as usize][i].get_or_init(|| AzOrder::new(items, lang));
+        (items, order)
     }
 
     /// The services classified under term `id` of `vocab` ([`Service::has_term`]).

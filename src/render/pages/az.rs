@@ -74,18 +74,51 @@ pub fn items(site: &Site, list: AzList) -> Vec<AzItem<'_>> {
     }
 }
 
-/// The order of `items` in an A–Z list in `lang` (by title in that language; equal titles
-/// in id order), as positions in `items`, each with its letter.
-pub fn sorted(items: &[AzItem<'_>], lang: Lang) -> Vec<(u32, String)> {
-    let title = |i: usize| items[i].listing().title.get(lang).value.as_str();
-    let mut keyed: Vec<((u8, String), u32)> = (0..items.len())
-        .map(|i| (sort_key(title(i)), u32::try_from(i).unwrap_or(u32::MAX)))
-        .collect();
-    keyed.sort();
-    keyed
-        .into_iter()
-        .map(|(_, at)| (at, letter(title(at as usize))))
-        .collect()
+/// An A–Z list in the order of one language.
+pub struct AzOrder {
+    /// Positions in the list's entries (id order), in the list's order.
+    order: Vec<u32>,
+    /// Its groups in order: each letter and where its run starts in `order`. Group `g` has
+    /// the anchor `az-{g + 1}` on every page it is on.
+    groups: Vec<(String, usize)>,
+}
+
+impl AzOrder {
+    /// The order of `items` in an A–Z list in `lang`: by title in that language, equal
+    /// titles in id order.
+    pub fn new(items: &[AzItem<'_>], lang: Lang) -> AzOrder {
+        let title = |i: usize| items[i].listing().title.get(lang).value.as_str();
+        let mut keyed: Vec<((u8, String), u32)> = (0..items.len())
+            .map(|i| (sort_key(title(i)), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        keyed.sort();
+        let order: Vec<u32> = keyed.into_iter().map(|(_, at)| at).collect();
+        let mut groups: Vec<(String, usize)> = Vec::new();
+        for (i, at) in order.iter().enumerate() {
+            let letter = letter(title(*at as usize));
+            if groups.last().is_none_or(|(l, _)| *l != letter) {
+                groups.push((letter, i));
+            }
+        }
+        AzOrder { order, groups }
+    }
+
+    /// The group of the entry at `i` in the order.
+    fn group_of(&self, i: usize) -> usize {
+        self.groups.partition_point(|(_, start)| *start <= i) - 1
+    }
+
+    /// Where group `g` ends in the order.
+    fn group_end(&self, g: usize) -> usize {
+        self.groups
+            .get(g + 1)
+            .map_or(self.order.len(), |(_, next)| *next)
+    }
+}
+
+/// The page (from 1) of the entry at `i` in a list's order.
+fn part_of(i: usize) -> u32 {
+    u32::try_from(i / PART_SIZE + 1).unwrap_or(u32::MAX)
 }
 
 /// The context of `a-z.html`.
@@ -156,24 +189,18 @@ pub struct Entry {
 pub fn context(ctx: &Ctx<'_>, list: AzList, part: u32) -> AzPage {
     let site = ctx.site;
     let default_area = site.config.area_served.as_ref();
-    let all = ctx.index.az(list, ctx.lang);
+    let (items, order) = ctx.index.az(list, ctx.lang);
+    let item = |i: usize| items[order.order[i] as usize];
+    let count = order.order.len();
     let parts = list.parts(site);
     let at = |number: u32| {
         let start = (number as usize - 1) * PART_SIZE;
-        start.min(all.len())..(start + PART_SIZE).min(all.len())
+        start.min(count)..(start + PART_SIZE).min(count)
     };
-    // The runs of one letter in the whole list (a letter's group), each with where it
-    // starts: group `g` has the anchor `az-{g + 1}` on every page it is on.
-    let mut runs: Vec<(&str, usize)> = Vec::new();
-    for (i, (_, letter)) in all.iter().enumerate() {
-        if runs.last().is_none_or(|(l, _)| l != letter) {
-            runs.push((letter, i));
-        }
-    }
-    let mut groups: Vec<Group> = Vec::new();
     let range = at(part);
-    for (i, (item, letter)) in all[range.clone()].iter().enumerate() {
-        let e = match item {
+    let mut groups: Vec<(usize, Group)> = Vec::new();
+    for i in range.clone() {
+        let e = match item(i) {
             AzItem::Service(s) => Entry {
                 places: s
                     .localities(default_area)
@@ -195,49 +222,43 @@ pub fn context(ctx: &Ctx<'_>, list: AzList, part: u32) -> AzPage {
                 ctx.strings.label(Vocab::ProviderKinds, p.kind.as_str()),
             ),
         };
+        let g = order.group_of(i);
         match groups.last_mut() {
-            Some(group) if &group.letter == letter => group.entries.push(e),
-            _ => {
-                let run = runs.partition_point(|(_, start)| *start <= range.start + i);
-                groups.push(Group {
-                    anchor: format!("az-{run}"),
-                    letter: letter.to_string(),
+            Some((last, group)) if *last == g => group.entries.push(e),
+            _ => groups.push((
+                g,
+                Group {
+                    anchor: format!("az-{}", g + 1),
+                    letter: order.groups[g].0.clone(),
                     entries: vec![e],
-                });
-            }
+                },
+            )),
         }
     }
-    let title = |i: usize| {
-        let (item, _) = &all[i];
-        ctx.text(&item.listing().title).text
-    };
+    let title = |i: usize| ctx.text(&item(i).listing().title).text;
     AzPage {
         list: match list {
             AzList::Services => "services",
             AzList::Providers => "providers",
         },
-        groups,
-        letters: runs
+        groups: groups.into_iter().map(|(_, group)| group).collect(),
+        letters: order
+            .groups
             .iter()
             .enumerate()
             .map(|(g, (letter, start))| {
-                let end = runs.get(g + 1).map_or(all.len(), |(_, next)| *next);
-                let here = *start < range.end && end > range.start;
-                let page = if here {
-                    String::new()
-                } else {
-                    list.url(
-                        ctx.lang,
-                        u32::try_from(start / PART_SIZE + 1).unwrap_or(u32::MAX),
-                    )
+                let here = *start < range.end && order.group_end(g) > range.start;
+                let page = match here {
+                    true => String::new(),
+                    false => list.url(ctx.lang, part_of(*start)),
                 };
                 Link {
                     url: format!("{page}#az-{}", g + 1),
-                    label: Text::own(*letter, ctx.lang),
+                    label: Text::own(letter.clone(), ctx.lang),
                 }
             })
             .collect(),
-        count: all.len(),
+        count,
         part,
         parts: if parts > 1 {
             (1..=parts)
