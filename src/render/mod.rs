@@ -170,11 +170,7 @@ impl Renderer {
             date,
         };
         let url = kind.url(language.lang);
-        let html =
-            pages::render(kind, &ctx, &language.pages, assets).map_err(|e| RenderError::Page {
-                url: url.clone(),
-                message: causes(&e),
-            })?;
+        let html = pages::render(kind, &ctx, &language.pages, assets).map_err(failed(&url))?;
         Ok(OutputFile {
             path: urls::output_file(&url),
             bytes: html,
@@ -214,12 +210,6 @@ impl Renderer {
         kinds: &[PageKind<'_>],
         sink: &dyn Sink,
     ) -> Result<(), RenderError> {
-        let failed = |url: String| {
-            move |e: tera::Error| RenderError::Page {
-                url,
-                message: causes(&e),
-            }
-        };
         if let Some(first) = self.languages.first() {
             sitemap::sitemap(site, kinds, &first.xml, sink)?;
             sink.put(sitemap::robots(site, &first.xml).map_err(failed(urls::robots()))?)?;
@@ -237,6 +227,15 @@ impl Renderer {
             sink.put(feed::feed(&ctx, &language.xml).map_err(failed(url))?)?;
         }
         Ok(())
+    }
+}
+
+/// For `map_err`: Tera's error in rendering the file at `url`, with each of its causes.
+fn failed(url: impl Into<String>) -> impl FnOnce(tera::Error) -> RenderError {
+    let url = url.into();
+    move |e| RenderError::Page {
+        url,
+        message: causes(&e),
     }
 }
 

@@ -9,7 +9,7 @@
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use super::{RenderError, causes};
+use super::{RenderError, failed};
 use crate::model::{Date, Lang, Site};
 use crate::output::{OutputFile, Sink};
 use crate::render::pages::PageKind;
@@ -145,10 +145,7 @@ fn render(
 ) -> Result<Vec<u8>, RenderError> {
     let mut bytes = Vec::new();
     tera.render_to(template, context, &mut bytes)
-        .map_err(|e| RenderError::Page {
-            url: url.to_string(),
-            message: causes(&e),
-        })?;
+        .map_err(failed(url))?;
     Ok(bytes)
 }
 
