@@ -12,7 +12,7 @@ use crate::model::{BrochureId, Lang, Paper, ProviderId, Site};
 use crate::urls;
 
 /// What a brochure is about.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", content = "id", rename_all = "lowercase")]
 pub enum Subject {
     /// An event brochure, from `content/brochures/<id>.md`.
