@@ -295,12 +295,13 @@ impl PartialOrd for RowId {
     }
 }
 
-/// The CSV writer of every file and line: CRLF line ends; `buffer` bytes of buffer.
-fn csv_writer(buffer: usize) -> csv::Writer<Vec<u8>> {
+/// The CSV writer of every file and line, writing into `out`: CRLF line ends; `buffer` bytes
+/// of buffer.
+fn csv_writer<W: std::io::Write>(out: W, buffer: usize) -> csv::Writer<W> {
     csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .buffer_capacity(buffer)
-        .from_writer(Vec::new())
+        .from_writer(out)
 }
 
 impl Default for Tables {
@@ -360,17 +361,13 @@ impl Tables {
             return;
         };
         let start = rows.lines.len();
-        let mut line = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .buffer_capacity(512)
-            .from_writer(&mut rows.lines);
+        let mut line = csv_writer(&mut rows.lines, 512);
         // Writing to a Vec cannot fail.
         let _ = line.write_record(cells.iter().map(|c| match neutralise_formula(c) {
             Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
             Cow::Owned(s) => Cow::Owned(s.into_bytes()),
         }));
-        let _ = line.flush();
-        drop(line);
+        let _ = line.into_inner();
         place.insert(start..rows.lines.len());
     }
 
@@ -429,7 +426,7 @@ impl Tables {
         table: &TableSpec,
         out: &mut dyn std::io::Write,
     ) -> std::io::Result<()> {
-        let mut header = csv_writer(512);
+        let mut header = csv_writer(Vec::new(), 512);
         let columns = self.columns.get(table.name).into_iter().flatten();
         header.write_record(columns.map(|c| c.name))?;
         out.write_all(&header.into_inner().unwrap_or_default())?;
