@@ -80,7 +80,12 @@ pub fn recheck_item(site: &mut Site, kind: Kind, id: &str, today: Date) -> Reche
         compress_bodies: super::known::compress_bodies(&ids),
         ids,
     };
-    let results: Vec<_> = files.iter().map(|f| read_file(f, &known)).collect();
+    let bodies = known.bodies(&files.iter().map(ContentFile::body).collect::<Vec<_>>());
+    let results: Vec<_> = files
+        .iter()
+        .zip(bodies)
+        .map(|(f, body)| read_file(f, &known, body))
+        .collect();
     let links: Vec<_> = results.iter().flat_map(|r| r.links.clone()).collect();
     let old = take_item(site, kind, id);
     // Lang::ALL starts with the default language: the item comes before its translations.

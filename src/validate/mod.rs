@@ -164,7 +164,14 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
             texts.extend(file);
             all.extend(problems);
         }
-        let results: Vec<FileResult<'_>> = texts.par_iter().map(|f| read_file(f, &known)).collect();
+        // Neighbours' bodies are compressed together (a large site), so before the files are
+        // read one by one.
+        let bodies = known.bodies(&texts.iter().map(ContentFile::body).collect::<Vec<_>>());
+        let results: Vec<FileResult<'_>> = texts
+            .par_iter()
+            .zip(bodies)
+            .map(|(f, body)| read_file(f, &known, body))
+            .collect();
         for mut result in results {
             site.links.append(&mut result.links);
             all.extend(assembly.add(&mut site, result));
@@ -274,7 +281,8 @@ pub fn check_text(
         stale_after_days: crate::model::config::DEFAULT_STALE_AFTER_DAYS,
         compress_bodies: false,
     };
-    let result = read_file(&content, &known);
+    let body = Body::new(content.body());
+    let result = read_file(&content, &known, body);
     let mut out = result.ctx.into_diagnostics();
     diagnostics::sort(&mut out);
     out
@@ -304,7 +312,8 @@ enum Item {
     Brochure(crate::model::Brochure),
 }
 
-fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>) -> FileResult<'a> {
+/// `body` is the file's body as the site keeps it ([`Known::bodies`]).
+fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>, body: Body) -> FileResult<'a> {
     let role = if file.lang().is_default() {
         Role::Default
     } else {
@@ -324,8 +333,8 @@ fn read_file<'a>(file: &'a ContentFile, known: &Known<'_>) -> FileResult<'a> {
     // A default-language file's body goes into its item; a translation's is kept until the
     // translations are merged.
     let (item_body, translation_body) = match role {
-        Role::Default => (known.body(file.body()), Body::default()),
-        Role::Translation => (Body::default(), known.body(file.body())),
+        Role::Default => (body, Body::default()),
+        Role::Translation => (Body::default(), body),
     };
     let origin = Origin {
         path: default_path,
