@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Assembly, Item, read_file};
+use super::{Assembly, Item, read_files};
 use crate::diagnostics::{self, Diagnostic};
 use crate::load::{self, ContentFile};
 use crate::model::Kind;
@@ -80,12 +80,7 @@ pub fn recheck_item(site: &mut Site, kind: Kind, id: &str, today: Date) -> Reche
         compress_bodies: super::known::compress_bodies(&ids),
         ids,
     };
-    let bodies = known.bodies(&files.iter().map(ContentFile::body).collect::<Vec<_>>());
-    let results: Vec<_> = files
-        .iter()
-        .zip(bodies)
-        .map(|(f, body)| read_file(f, &known, body))
-        .collect();
+    let results = read_files(&files, &known);
     let links: Vec<_> = results.iter().flat_map(|r| r.links.clone()).collect();
     let old = take_item(site, kind, id);
     // Lang::ALL starts with the default language: the item comes before its translations.

@@ -164,14 +164,7 @@ pub fn check_site(root: &Path, today: Date) -> Checked {
             texts.extend(file);
             all.extend(problems);
         }
-        // Neighbours' bodies are compressed together (a large site), so before the files are
-        // read one by one.
-        let bodies = known.bodies(&texts.iter().map(ContentFile::body).collect::<Vec<_>>());
-        let results: Vec<FileResult<'_>> = texts
-            .par_iter()
-            .zip(bodies)
-            .map(|(f, body)| read_file(f, &known, body))
-            .collect();
+        let results = read_files(&texts, &known);
         for mut result in results {
             site.links.append(&mut result.links);
             all.extend(assembly.add(&mut site, result));
@@ -310,6 +303,17 @@ enum Item {
     Partnership(crate::model::Partnership),
     Page(crate::model::Page),
     Brochure(crate::model::Brochure),
+}
+
+/// Reads `files` in parallel, in order. Neighbours' bodies are compressed together (a large
+/// site), so before the files are read one by one.
+fn read_files<'a>(files: &'a [ContentFile], known: &Known<'_>) -> Vec<FileResult<'a>> {
+    let bodies = known.bodies(&files.iter().map(ContentFile::body).collect::<Vec<_>>());
+    files
+        .par_iter()
+        .zip(bodies)
+        .map(|(f, body)| read_file(f, known, body))
+        .collect()
 }
 
 /// `body` is the file's body as the site keeps it ([`Known::bodies`]).
